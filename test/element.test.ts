@@ -1,0 +1,16 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/termin-buchen.js';
+
+describe('<termin-buchen>', () => {
+  it('is defined and renders into its shadow root', async () => {
+    const el = await fixture(html`<termin-buchen api="/api"></termin-buchen>`);
+    expect(customElements.get('termin-buchen')).to.exist;
+    expect(el.shadowRoot).to.exist;
+  });
+
+  it('does not throw when its module is imported a second time', async () => {
+    // A query string makes the browser evaluate the module a second time, like a second script tag.
+    await import(new URL('../src/termin-buchen.ts?again', import.meta.url).href);
+    expect(customElements.get('termin-buchen')).to.exist;
+  });
+});
