@@ -1,0 +1,159 @@
+/**
+ * The termin-buchen backend contract v1, as zod schemas. Every type the widget uses for backend data is
+ * inferred from here; docs/api.yaml describes the same contract for backend implementers, and
+ * test/api-contract.test.ts keeps the two in agreement.
+ *
+ * Objects are non-strict: unknown extra fields are dropped, so the contract can grow without breaking
+ * old widgets; a missing required field is an error.
+ */
+import * as z from 'zod/mini';
+
+/** Opaque, URL-safe ids; `,` and `:` are reserved for the `services=ID:QTY,…` query parameter. */
+export const Id = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9._~-]+$/));
+/** A calendar day in the backend's time zone. */
+export const LocalDate = z.iso.date();
+/** An instant, RFC 3339 with offset. */
+export const DateTime = z.iso.datetime({ offset: true });
+const Count = z.int().check(z.nonnegative());
+const PositiveCount = z.int().check(z.positive());
+const Text = z.string().check(z.minLength(1));
+
+export const FieldRule = z.enum(['required', 'optional', 'hidden']);
+
+export const Service = z.object({
+  id: Id,
+  name: Text,
+  description: z.optional(z.string()),
+  durationMinutes: PositiveCount,
+  maxQuantity: PositiveCount,
+});
+
+export const Address = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });
+
+export const Location = z.object({
+  id: Id,
+  name: Text,
+  address: Address,
+  hint: z.optional(z.string()),
+});
+
+export const Offer = z.object({ serviceId: Id, locationId: Id });
+
+export const FormRules = z.object({
+  phone: FieldRule,
+  address: FieldRule,
+  birthDate: FieldRule,
+  notes: FieldRule,
+});
+
+export const Catalog = z.object({
+  timeZone: Text,
+  privacyPolicyUrl: z.url(),
+  services: z.array(Service),
+  locations: z.array(Location),
+  offers: z.array(Offer),
+  form: FormRules,
+  bookingHorizonDays: PositiveCount,
+});
+
+export const DaysResponse = z.object({
+  days: z.array(z.object({ date: LocalDate, free: PositiveCount })),
+  nextAvailable: z.nullable(LocalDate),
+});
+
+export const Slot = z.object({ start: DateTime, end: DateTime });
+export const SlotsResponse = z.object({ slots: z.array(Slot) });
+
+export const ServiceSelection = z.object({ id: Id, quantity: PositiveCount });
+
+export const HoldRequest = z.object({
+  locationId: Id,
+  services: z.array(ServiceSelection).check(z.minLength(1)),
+  start: DateTime,
+});
+
+export const Hold = z.object({ id: Id, expiresAt: DateTime, expiresInSeconds: Count });
+
+export const Person = z.object({
+  firstName: Text,
+  lastName: Text,
+  email: z.email(),
+  phone: z.optional(z.string()),
+  street: z.optional(z.string()),
+  postalCode: z.optional(z.string()),
+  city: z.optional(z.string()),
+  birthDate: z.optional(LocalDate),
+});
+
+export const Locale = z.enum(['de', 'en']);
+
+export const BookingRequest = z.object({
+  holdId: Id,
+  person: Person,
+  notes: z.optional(z.string()),
+  locale: Locale,
+});
+
+export const BookingStatus = z.enum(['confirmed', 'pending']);
+
+export const Booking = z.object({
+  code: Text,
+  token: Text,
+  status: BookingStatus,
+  start: DateTime,
+  end: DateTime,
+  location: Location,
+  services: z.array(z.object({ id: Id, name: Text, quantity: PositiveCount })),
+});
+
+export const BookingResponse = z.object({ booking: Booking });
+
+export const LookupRequest = z.object({ code: Text, email: z.email() });
+
+export const RescheduleRequest = z.object({ holdId: Id });
+
+/** RFC 9457 problem details; `code` is open-ended so that newer backends can add codes. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  code: z.string(),
+  errors: z.optional(z.array(z.object({ field: z.string(), code: z.string() }))),
+});
+
+/** The error codes the contract names; the widget has a message for each and a generic one for others. */
+export const KNOWN_ERROR_CODES = [
+  'slot_unavailable',
+  'hold_expired',
+  'invalid_input',
+  'limit_reached',
+  'not_found',
+  'too_late',
+  'unauthorized',
+  'rate_limited',
+] as const;
+
+export type FieldRule = z.infer<typeof FieldRule>;
+export type Service = z.infer<typeof Service>;
+export type Address = z.infer<typeof Address>;
+export type Location = z.infer<typeof Location>;
+export type Offer = z.infer<typeof Offer>;
+export type FormRules = z.infer<typeof FormRules>;
+export type Catalog = z.infer<typeof Catalog>;
+export type DaysResponse = z.infer<typeof DaysResponse>;
+export type Slot = z.infer<typeof Slot>;
+export type SlotsResponse = z.infer<typeof SlotsResponse>;
+export type ServiceSelection = z.infer<typeof ServiceSelection>;
+export type HoldRequest = z.infer<typeof HoldRequest>;
+export type Hold = z.infer<typeof Hold>;
+export type Person = z.infer<typeof Person>;
+export type Locale = z.infer<typeof Locale>;
+export type BookingRequest = z.infer<typeof BookingRequest>;
+export type BookingStatus = z.infer<typeof BookingStatus>;
+export type Booking = z.infer<typeof Booking>;
+export type BookingResponse = z.infer<typeof BookingResponse>;
+export type LookupRequest = z.infer<typeof LookupRequest>;
+export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
+export type Problem = z.infer<typeof Problem>;
+export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
