@@ -6,9 +6,26 @@ import { closingLineReporter } from './support/closing-line-reporter.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
+const chromeLaunchOptions = {
+  executablePath: process.env.CHROME_PATH,
+  args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-gpu',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+// `*.tz.test.ts` files run only in a second browser whose own clock is in New York, to prove that the
+// widget's dates do not depend on the browser's time zone.
+const isBrowserZoneTest = (file) => file.endsWith('.tz.test.ts');
+const requestedFiles = process.env.TEST_FILES?.split(',');
+const defaultFiles = requestedFiles ? requestedFiles.filter((file) => !isBrowserZoneTest(file)) : ['test/**/*.test.ts', '!test/**/*.tz.test.ts'];
+const browserZoneFiles = requestedFiles ? requestedFiles.filter(isBrowserZoneTest) : ['test/**/*.tz.test.ts'];
+
 export default {
   rootDir,
-  files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
+  files: defaultFiles.length > 0 ? defaultFiles : undefined,
+  groups: browserZoneFiles.length === 0 ? [] : [{
+    name: 'browser-in-new-york',
+    files: browserZoneFiles,
+    browsers: [chromeLauncher({ launchOptions: { ...chromeLaunchOptions, env: { ...process.env, TZ: 'America/New_York' } } })],
+  }],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testsFinishTimeout: 180_000,
@@ -22,13 +39,7 @@ export default {
     },
   ],
   browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH,
-        args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-gpu',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      },
-    }),
+    chromeLauncher({ launchOptions: chromeLaunchOptions }),
   ],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), closingLineReporter()],

@@ -1,8 +1,6 @@
-import { css } from 'lit';
+import { calendarStyles } from '../calendar/calendar.styles.js';
+import { slotListStyles } from '../slot-list/slot-list.styles.js';
+import { stepStyles } from '../steps/steps.styles.js';
+import { baseStyles } from '../../styles/base.styles.js';
 
-export const styles = css`
-  :host {
-    display: block;
-    font-family: var(--tb-font-family, inherit);
-  }
-`;
+export const styles = [baseStyles, stepStyles, calendarStyles, slotListStyles];

@@ -1,0 +1,319 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  addDaysToDate,
+  addMonths,
+  addMonthsToDate,
+  dayOfMonth,
+  endOfWeekOf,
+  firstDayOf,
+  formatDateLong,
+  formatMonthYear,
+  lastDayOf,
+  monthGrid,
+  monthOf,
+  startOfWeekOf,
+  weekdayNames,
+} from '../../format/datetime.js';
+import { de } from '../../i18n/de.js';
+import type { Lang, Messages } from '../../i18n/messages.js';
+
+export type MonthChangeDetail = { month: string };
+export type DaySelectDetail = { date: string };
+
+type DayState = 'available' | 'past' | 'not-yet-bookable' | 'no-free-slots' | 'loading';
+
+interface CalendarDay {
+  date: string;
+  number: number;
+  label: string;
+  state: DayState;
+}
+
+let instances = 0;
+
+const chevron = (points: string) =>
+  html`<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+    ${svg`<polyline points=${points} fill="none" stroke="currentColor" stroke-width="2.5" />`}
+  </svg>`;
+
+/**
+ * A month of days to choose an appointment day from, following the WAI-ARIA APG date picker grid.
+ *
+ * Renders into its own light DOM so that it shares the root's shadow tree; its styles are
+ * `calendarStyles` from `calendar.styles.ts`.
+ *
+ * @fires tb-month-change - The citizen wants to see another month; the parent sets `month` in response.
+ * @fires tb-day-select - The citizen chose a bookable day.
+ */
+export class Calendar extends LitElement {
+  /** The month shown, `YYYY-MM`. */
+  @property({ attribute: false }) month = '';
+  /** Bookable days and their number of free slots; days not in the map have none. */
+  @property({ attribute: false }) available: ReadonlyMap<string, number> = new Map();
+  @property({ attribute: false }) selected: string | null = null;
+  /** Today in the office's time zone, `YYYY-MM-DD`. */
+  @property({ attribute: false }) today = '';
+  /** The last day the booking horizon reaches, `YYYY-MM-DD`. */
+  @property({ attribute: false }) lastBookable = '';
+  @property({ type: Boolean }) loading = false;
+  @property({ attribute: false }) messages: Messages = de;
+  @property({ attribute: false }) override lang: Lang = 'de';
+
+  /** The day holding the grid's single tab stop once the citizen has moved or clicked. */
+  @state() private activeDate: string | null = null;
+
+  /** A day in another month that keyboard navigation asked for; it gets focus once the parent shows its month. */
+  private pendingFocus: string | null = null;
+  private weeks: (CalendarDay | null)[][] = [];
+  private readonly headingId = `tb-calendar-heading-${++instances}`;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    const inputs = ['month', 'available', 'today', 'lastBookable', 'loading', 'messages', 'lang'] as const;
+    if (inputs.some((name) => changed.has(name))) this.weeks = this.buildWeeks();
+    if (changed.has('selected') && this.selected) this.activeDate = this.selected;
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    if (!changed.has('month') || !this.pendingFocus) return;
+    const date = this.pendingFocus;
+    this.pendingFocus = null;
+    if (monthOf(date) === this.month && this.focusIsStillInGrid()) this.cellFor(date)?.focus();
+  }
+
+  override render() {
+    if (!this.month) return nothing;
+    const messages = this.messages.calendar;
+    const previous = addMonths(this.month, -1);
+    const next = addMonths(this.month, 1);
+    const tabStop = this.tabStop();
+    return html`
+      <div class="header">
+        <button
+          type="button"
+          class="nav"
+          aria-disabled=${this.canShow(previous) ? 'false' : 'true'}
+          @click=${() => this.requestMonth(previous)}
+        >
+          ${chevron('15 5 8 12 15 19')}<span class="visually-hidden">${messages.previousMonth(formatMonthYear(previous, this.lang))}</span>
+        </button>
+        <h3 id=${this.headingId} aria-live="polite">${formatMonthYear(this.month, this.lang)}</h3>
+        <button
+          type="button"
+          class="nav"
+          aria-disabled=${this.canShow(next) ? 'false' : 'true'}
+          @click=${() => this.requestMonth(next)}
+        >
+          ${chevron('9 5 16 12 9 19')}<span class="visually-hidden">${messages.nextMonth(formatMonthYear(next, this.lang))}</span>
+        </button>
+      </div>
+      <table
+        role="grid"
+        part="calendar"
+        aria-labelledby=${this.headingId}
+        aria-busy=${this.loading ? 'true' : 'false'}
+        @keydown=${this.onKeyDown}
+        @click=${this.onClick}
+        @focusin=${this.onFocusIn}
+      >
+        <thead>
+          <tr>
+            ${weekdayNames(this.lang).map(
+              (weekday) => html`<th scope="col"><abbr title=${weekday.long}>${weekday.short}</abbr></th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${this.weeks.map(
+            (week) => html`<tr>${week.map((day) => (day ? this.renderDay(day, tabStop) : html`<td></td>`))}</tr>`,
+          )}
+        </tbody>
+      </table>
+      <ul class="legend">
+        <li><span class="swatch available" aria-hidden="true"></span>${messages.legendAvailable}</li>
+        <li><span class="swatch selected" aria-hidden="true"></span>${messages.legendSelected}</li>
+        <li><span class="swatch unavailable" aria-hidden="true"></span>${messages.legendUnavailable}</li>
+      </ul>
+    `;
+  }
+
+  private renderDay(day: CalendarDay, tabStop: string) {
+    const selected = day.date === this.selected;
+    const parts = ['day', day.state === 'available' ? 'day-available' : '', selected ? 'day-selected' : ''];
+    return html`<td
+      class="day"
+      part=${parts.filter(Boolean).join(' ')}
+      data-date=${day.date}
+      data-state=${day.state}
+      tabindex=${day.date === tabStop ? '0' : '-1'}
+      aria-label=${day.label}
+      aria-selected=${selected ? 'true' : nothing}
+      aria-disabled=${day.state === 'available' || day.state === 'loading' ? nothing : 'true'}
+      aria-current=${day.date === this.today ? 'date' : nothing}
+    >${day.number}</td>`;
+  }
+
+  private buildWeeks(): (CalendarDay | null)[][] {
+    return monthGrid(this.month).map((week) =>
+      week.map((date) => {
+        if (!date) return null;
+        const state = this.stateOf(date);
+        return { date, number: dayOfMonth(date), state, label: this.labelOf(date, state) };
+      }),
+    );
+  }
+
+  private stateOf(date: string): DayState {
+    if (date < this.today) return 'past';
+    if (date > this.lastBookable) return 'not-yet-bookable';
+    if (this.loading) return 'loading';
+    return this.available.has(date) ? 'available' : 'no-free-slots';
+  }
+
+  private labelOf(date: string, state: DayState): string {
+    const messages = this.messages.calendar;
+    const name = formatDateLong(date, this.lang);
+    switch (state) {
+      case 'available':
+        return messages.day(name, messages.freeSlots(this.available.get(date) ?? 0));
+      case 'past':
+        return messages.day(name, messages.past);
+      case 'not-yet-bookable':
+        return messages.day(name, messages.notYetBookable);
+      case 'no-free-slots':
+        return messages.day(name, messages.noFreeSlots);
+      case 'loading':
+        return name;
+    }
+  }
+
+  private tabStop(): string {
+    const inMonth = (date: string | null): date is string => date !== null && monthOf(date) === this.month;
+    if (inMonth(this.activeDate)) return this.activeDate;
+    if (inMonth(this.selected)) return this.selected;
+    const firstBookable = this.weeks.flat().find((day) => day?.state === 'available');
+    if (firstBookable) return firstBookable.date;
+    return inMonth(this.today) ? this.today : firstDayOf(this.month);
+  }
+
+  /** Months before today's and after the booking horizon's hold nothing to book. */
+  private canShow(month: string): boolean {
+    return month >= monthOf(this.today) && month <= monthOf(this.lastBookable);
+  }
+
+  private requestMonth(month: string) {
+    if (!this.canShow(month)) return;
+    this.dispatchEvent(
+      new CustomEvent<MonthChangeDetail>('tb-month-change', { detail: { month }, bubbles: true, composed: true }),
+    );
+  }
+
+  private onKeyDown(event: KeyboardEvent) {
+    const from = this.dateOf(event.target);
+    if (!from) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.select(from);
+      return;
+    }
+    const target = this.keyTarget(event, from);
+    if (target === null) return;
+    event.preventDefault();
+    void this.moveTo(target);
+  }
+
+  private keyTarget(event: KeyboardEvent, from: string): string | null {
+    switch (event.key) {
+      case 'ArrowLeft':
+        return addDaysToDate(from, -1);
+      case 'ArrowRight':
+        return addDaysToDate(from, 1);
+      case 'ArrowUp':
+        return addDaysToDate(from, -7);
+      case 'ArrowDown':
+        return addDaysToDate(from, 7);
+      // The grid shows no days of neighbouring months, so Home and End stop at the month's edge.
+      case 'Home':
+        return maxDate(startOfWeekOf(from), firstDayOf(monthOf(from)));
+      case 'End':
+        return minDate(endOfWeekOf(from), lastDayOf(monthOf(from)));
+      case 'PageUp':
+        return addMonthsToDate(from, event.shiftKey ? -12 : -1);
+      case 'PageDown':
+        return addMonthsToDate(from, event.shiftKey ? 12 : 1);
+      default:
+        return null;
+    }
+  }
+
+  private async moveTo(date: string) {
+    if (!this.canShow(monthOf(date))) return;
+    this.activeDate = date;
+    if (monthOf(date) === this.month) {
+      await this.updateComplete;
+      this.cellFor(date)?.focus();
+      return;
+    }
+    // The parent owns `month`; focus follows once it shows the new month.
+    this.pendingFocus = date;
+    this.requestMonth(monthOf(date));
+  }
+
+  /** Re-rendering a month can remove the focused cell; focus elsewhere in the page must not be stolen. */
+  private focusIsStillInGrid(): boolean {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const active = root.activeElement;
+    return !active || active === document.body || (this.contains(active) && active.matches('td'));
+  }
+
+  private onClick(event: MouseEvent) {
+    const date = this.dateOf(event.target);
+    if (date) this.select(date);
+  }
+
+  /** Whichever day gets focus, by keyboard, pointer or script, becomes the grid's tab stop. */
+  private onFocusIn(event: FocusEvent) {
+    const date = this.dateOf(event.target);
+    if (date) this.activeDate = date;
+  }
+
+  private select(date: string) {
+    if (this.stateOf(date) !== 'available') return;
+    this.dispatchEvent(
+      new CustomEvent<DaySelectDetail>('tb-day-select', { detail: { date }, bubbles: true, composed: true }),
+    );
+  }
+
+  private dateOf(target: EventTarget | null): string | null {
+    const cell = target instanceof Element ? target.closest<HTMLElement>('td[data-date]') : null;
+    return cell?.dataset.date ?? null;
+  }
+
+  private cellFor(date: string): HTMLElement | null {
+    return this.querySelector<HTMLElement>(`td[data-date="${date}"]`);
+  }
+}
+
+function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+if (!customElements.get('tb-calendar')) customElements.define('tb-calendar', Calendar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tb-calendar': Calendar;
+  }
+  interface HTMLElementEventMap {
+    'tb-month-change': CustomEvent<MonthChangeDetail>;
+    'tb-day-select': CustomEvent<DaySelectDetail>;
+  }
+}

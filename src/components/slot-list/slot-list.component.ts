@@ -1,0 +1,134 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Slot } from '../../api/schemas.js';
+import { formatDateLong, formatTime, hourIn } from '../../format/datetime.js';
+import { de } from '../../i18n/de.js';
+import type { Lang, Messages } from '../../i18n/messages.js';
+
+export type SlotSelectDetail = { slot: Slot };
+
+interface SlotView {
+  slot: Slot;
+  time: string;
+  label: string;
+}
+
+interface SlotGroup {
+  id: string;
+  heading: string;
+  slots: SlotView[];
+}
+
+/** Office hours from noon on count as afternoon. */
+const AFTERNOON_FROM_HOUR = 12;
+
+let instances = 0;
+
+const checkMark = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+  <polyline points="5 12 10 17 19 7" fill="none" stroke="currentColor" stroke-width="3" />
+</svg>`;
+
+/**
+ * The free times of one day, grouped into morning and afternoon of the office's clock.
+ *
+ * Renders into its own light DOM so that it shares the root's shadow tree; its styles are
+ * `slotListStyles` from `slot-list.styles.ts`.
+ *
+ * @fires tb-slot-select - The citizen chose a time.
+ */
+export class SlotList extends LitElement {
+  @property({ attribute: false }) slots: readonly Slot[] = [];
+  /** The office's time zone; times and the morning/afternoon split follow its clocks. */
+  @property({ attribute: false }) timeZone = 'Europe/Berlin';
+  /** The day shown, `YYYY-MM-DD`. */
+  @property({ attribute: false }) date = '';
+  @property({ attribute: false }) selectedStart: string | null = null;
+  /** A hold for a chosen time is being requested; further choices wait for it. */
+  @property({ type: Boolean }) busy = false;
+  @property({ attribute: false }) messages: Messages = de;
+  @property({ attribute: false }) override lang: Lang = 'de';
+
+  private groups: SlotGroup[] = [];
+  private readonly idPrefix = `tb-slots-${++instances}`;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  /** Moves focus to the heading, so that a screen reader continues with the times after a day is chosen. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('h3')?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('slots') || changed.has('timeZone') || changed.has('messages') || changed.has('lang')) {
+      this.groups = this.buildGroups();
+    }
+  }
+
+  override render() {
+    if (!this.date) return nothing;
+    const messages = this.messages.slots;
+    return html`
+      <h3 tabindex="-1">${messages.heading(formatDateLong(this.date, this.lang))}</h3>
+      ${this.slots.length === 0 ? html`<p class="none">${messages.none}</p>` : this.groups.map((group) => this.renderGroup(group))}
+    `;
+  }
+
+  private renderGroup(group: SlotGroup) {
+    if (group.slots.length === 0) return nothing;
+    const headingId = `${this.idPrefix}-${group.id}`;
+    return html`<div role="group" class="group" aria-labelledby=${headingId}>
+      <h4 id=${headingId}>${group.heading}</h4>
+      <ul class="slots">
+        ${group.slots.map((view) => {
+          const selected = view.slot.start === this.selectedStart;
+          return html`<li>
+            <button
+              type="button"
+              part=${selected ? 'slot slot-selected' : 'slot'}
+              aria-label=${view.label}
+              aria-pressed=${selected ? 'true' : 'false'}
+              aria-disabled=${this.busy ? 'true' : nothing}
+              @click=${() => this.choose(view.slot)}
+            >
+              ${selected ? checkMark : nothing}${view.time}
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  private buildGroups(): SlotGroup[] {
+    const messages = this.messages.slots;
+    const morning: SlotGroup = { id: 'morning', heading: messages.morning, slots: [] };
+    const afternoon: SlotGroup = { id: 'afternoon', heading: messages.afternoon, slots: [] };
+    for (const slot of this.slots) {
+      const time = formatTime(slot.start, this.timeZone, this.lang);
+      const label = messages.slot(time, formatTime(slot.end, this.timeZone, this.lang));
+      const group = hourIn(slot.start, this.timeZone) < AFTERNOON_FROM_HOUR ? morning : afternoon;
+      group.slots.push({ slot, time, label });
+    }
+    return [morning, afternoon];
+  }
+
+  private choose(slot: Slot) {
+    if (this.busy) return;
+    this.dispatchEvent(
+      new CustomEvent<SlotSelectDetail>('tb-slot-select', { detail: { slot }, bubbles: true, composed: true }),
+    );
+  }
+}
+
+if (!customElements.get('tb-slot-list')) customElements.define('tb-slot-list', SlotList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tb-slot-list': SlotList;
+  }
+  interface HTMLElementEventMap {
+    'tb-slot-select': CustomEvent<SlotSelectDetail>;
+  }
+}

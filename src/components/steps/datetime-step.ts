@@ -1,0 +1,118 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { DaysResponse, Slot, SlotsResponse } from '../../api/schemas.js';
+import type { Remote } from '../../flow/booking-controller.js';
+import type { HeldSlot } from '../../flow/machine.js';
+import { formatDateLong, formatDateShort, formatTime, monthOf } from '../../format/datetime.js';
+import '../calendar/calendar.component.js';
+import '../slot-list/slot-list.component.js';
+import type { SlotList } from '../slot-list/slot-list.component.js';
+import { defineOnce, StepElement } from './step-element.js';
+
+/** Step 3: a day in the month calendar, then a time on that day. */
+export class DatetimeStep extends StepElement {
+  @property({ attribute: false }) month = '';
+  @property({ attribute: false }) days: Remote<DaysResponse> = { status: 'idle' };
+  @property({ attribute: false }) slots: Remote<SlotsResponse> = { status: 'idle' };
+  @property({ attribute: false }) date: string | null = null;
+  @property({ attribute: false }) held: HeldSlot | null = null;
+  @property({ attribute: false }) holdingStart: string | null = null;
+  @property({ attribute: false }) slotTaken = false;
+  @property({ attribute: false }) holdExpired = false;
+  @property({ attribute: false }) today = '';
+  @property({ attribute: false }) lastBookable = '';
+  @property({ attribute: false }) timeZone = 'Europe/Berlin';
+  @property({ attribute: false }) summary = '';
+
+  private available = new Map<string, number>();
+  private availableFrom: DaysResponse | null = null;
+
+  private availableDays(): ReadonlyMap<string, number> {
+    const value = this.days.status === 'ready' ? this.days.value : null;
+    if (value !== this.availableFrom) {
+      this.availableFrom = value;
+      this.available = new Map((value?.days ?? []).map((day) => [day.date, day.free]));
+    }
+    return this.available;
+  }
+
+  private chooseDay(date: string): void {
+    this.emit({ type: 'dayChosen', date });
+    void this.updateComplete.then(() => this.querySelector<SlotList>('tb-slot-list')?.focusHeading());
+  }
+
+  private chooseSlot(slot: Slot): void {
+    this.emit({ type: 'slotChosen', slot });
+  }
+
+  override render() {
+    const m = this.messages.datetime;
+    const days = this.days.status === 'ready' ? this.days.value : null;
+    return html`
+      <p class="intro">${this.summary}</p>
+      ${this.holdExpired ? html`<p class="notice error" role="alert">${m.holdExpired}</p>` : nothing}
+      <tb-calendar
+        .messages=${this.messages}
+        .lang=${this.lang}
+        .month=${this.month}
+        .available=${this.availableDays()}
+        .selected=${this.date}
+        .today=${this.today}
+        .lastBookable=${this.lastBookable}
+        .loading=${this.days.status === 'loading'}
+        @tb-month-change=${(event: CustomEvent<{ month: string }>) => this.emit({ type: 'monthShown', month: event.detail.month })}
+        @tb-day-select=${(event: CustomEvent<{ date: string }>) => this.chooseDay(event.detail.date)}
+      ></tb-calendar>
+      ${days && days.days.length === 0 ? this.renderEmptyMonth(days.nextAvailable) : nothing}
+      ${this.date ? this.renderSlots(this.date) : nothing}
+      ${this.held && !this.holdingStart
+        ? html`<div class="actions">
+            <button type="button" class="primary" part="button button-primary" @click=${() => this.emit({ type: 'heldSlotKept' })}>
+              ${m.keep(formatTime(this.held.slot.start, this.timeZone, this.lang))}
+            </button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderEmptyMonth(nextAvailable: string | null) {
+    const m = this.messages.datetime;
+    if (!nextAvailable) return html`<p class="notice" role="status">${m.noneAtAll}</p>`;
+    return html`<div class="notice" role="status">
+      <p>${m.noneInMonth} ${m.nextAvailable(formatDateShort(nextAvailable, this.lang))}</p>
+      <div class="actions">
+        <button type="button" part="button" @click=${() => this.jumpTo(nextAvailable)}>${m.jump}</button>
+      </div>
+    </div>`;
+  }
+
+  private jumpTo(date: string): void {
+    this.emit({ type: 'monthShown', month: monthOf(date) });
+    this.chooseDay(date);
+  }
+
+  private renderSlots(date: string) {
+    const m = this.messages.datetime;
+    const slots = this.slots.status === 'ready' ? this.slots.value.slots : [];
+    return html`
+      ${this.slotTaken ? html`<p class="notice error" role="alert">${m.slotTaken}</p>` : nothing}
+      ${this.slots.status === 'loading' ? html`<p class="loading" role="status">${this.messages.common.loading}</p>` : nothing}
+      ${this.slots.status === 'ready'
+        ? html`<tb-slot-list
+            .messages=${this.messages}
+            .lang=${this.lang}
+            .slots=${slots}
+            .timeZone=${this.timeZone}
+            .date=${date}
+            .selectedStart=${this.holdingStart ?? this.held?.slot.start ?? null}
+            .busy=${this.holdingStart !== null}
+            @tb-slot-select=${(event: CustomEvent<{ slot: Slot }>) => this.chooseSlot(event.detail.slot)}
+          ></tb-slot-list>`
+        : nothing}
+      ${this.holdingStart ? html`<p class="loading" role="status">${m.holding}</p>` : nothing}
+      <span class="visually-hidden" role="status">${this.slots.status === 'ready' ? m.dayStatus(slots.length, formatDateLong(date, this.lang)) : ''}</span>
+    `;
+  }
+}
+
+defineOnce('tb-datetime-step', DatetimeStep);

@@ -1,0 +1,167 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { FormRules } from '../../api/schemas.js';
+import type { HeldSlot } from '../../flow/machine.js';
+import {
+  ruleFor,
+  validateField,
+  validatePerson,
+  visibleFields,
+  type FieldErrors,
+  type PersonDraft,
+  type PersonField,
+} from '../../flow/person.js';
+import './hold-status.js';
+import { defineOnce, StepElement } from './step-element.js';
+
+/** How the browser should help with each field: autofill, keyboard and input type. */
+const FIELD_INPUT: Record<PersonField, { autocomplete: string; type?: string; inputmode?: string }> = {
+  firstName: { autocomplete: 'given-name' },
+  lastName: { autocomplete: 'family-name' },
+  email: { autocomplete: 'email', type: 'email', inputmode: 'email' },
+  phone: { autocomplete: 'tel', type: 'tel', inputmode: 'tel' },
+  street: { autocomplete: 'street-address' },
+  postalCode: { autocomplete: 'postal-code', inputmode: 'numeric' },
+  city: { autocomplete: 'address-level2' },
+  birthDate: { autocomplete: 'bday' },
+  notes: { autocomplete: 'off' },
+};
+
+/** Step 4: the citizen's details, only the fields the town asks for. */
+export class DetailsStep extends StepElement {
+  @property({ attribute: false }) person!: PersonDraft;
+  @property({ attribute: false }) rules!: FormRules;
+  @property({ attribute: false }) today = '';
+  @property({ attribute: false }) privacyPolicyUrl = '';
+  @property({ attribute: false }) held: HeldSlot | null = null;
+  @property({ attribute: false }) holdExtended = false;
+  @property({ attribute: false }) serverErrors: Partial<Record<string, string>> = {};
+
+  /** Errors shown now: validated on leaving a filled field, and all at once on submit. */
+  @state() private shown: FieldErrors = {};
+  @state() private summary: PersonField[] = [];
+
+  private fieldId = (field: PersonField) => `field-${field}`;
+
+  private errorText(field: PersonField): string | undefined {
+    const problem = this.shown[field];
+    if (problem) {
+      const messages: Partial<Record<string, string>> = this.messages.details.errors[field];
+      return messages[problem] ?? messages.required;
+    }
+    return this.serverErrors[field] ? this.messages.details.serverInvalid : undefined;
+  }
+
+  private onInput(field: PersonField, value: string): void {
+    this.emit({ type: 'personChanged', field, value });
+    // Once a field shows an error, it clears as soon as the input is right: no need to leave it again.
+    if (this.shown[field] && !validateField(field, { ...this.person, [field]: value }, this.rules, this.today)) {
+      this.shown = { ...this.shown, [field]: undefined };
+    }
+  }
+
+  private onBlur(field: PersonField): void {
+    if (!this.person[field].trim()) return;
+    this.shown = { ...this.shown, [field]: validateField(field, this.person, this.rules, this.today) };
+  }
+
+  private submit(event: Event): void {
+    event.preventDefault();
+    const errors = validatePerson(this.person, this.rules, this.today);
+    this.shown = errors;
+    this.summary = visibleFields(this.rules).filter((field) => errors[field]);
+    if (this.summary.length > 0) {
+      void this.updateComplete.then(() => this.querySelector<HTMLElement>('.error-summary')?.focus());
+      return;
+    }
+    this.emit({ type: 'detailsConfirmed' });
+  }
+
+  private focusField(event: Event, field: PersonField): void {
+    // A real fragment link would change the host page's URL; move focus instead.
+    event.preventDefault();
+    this.querySelector<HTMLElement>(`#${this.fieldId(field)}`)?.focus();
+  }
+
+  override render() {
+    const m = this.messages.details;
+    return html`
+      ${this.held
+        ? html`<tb-hold-status .messages=${this.messages} .lang=${this.lang} .deadline=${this.held.deadline} .extended=${this.holdExtended}></tb-hold-status>`
+        : nothing}
+      ${this.summary.length > 0 ? this.renderSummary() : nothing}
+      <p class="intro">${m.intro}</p>
+      <form novalidate @submit=${this.submit}>
+        ${visibleFields(this.rules).map((field) => this.renderField(field))}
+        <p class="privacy">
+          ${m.privacy}
+          <a href=${this.privacyPolicyUrl} target="_blank" rel="noopener noreferrer">${m.privacyLink}</a>.
+        </p>
+        <div class="actions">
+          <button type="submit" class="primary" part="button button-primary">${this.messages.common.continue}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderSummary() {
+    return html`<div class="notice error error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+      <h3 id="error-summary-title">${this.messages.details.summaryTitle}</h3>
+      <ul>
+        ${this.summary.map(
+          (field) => html`<li>
+            <a href="#${this.fieldId(field)}" @click=${(event: Event) => this.focusField(event, field)}>${this.errorText(field)}</a>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderField(field: PersonField) {
+    const m = this.messages.details;
+    const id = this.fieldId(field);
+    const hints: Partial<Record<PersonField, string>> = m.hints;
+    const hint = hints[field];
+    const error = this.errorText(field);
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const input = FIELD_INPUT[field];
+    const optional = ruleFor(field, this.rules) === 'optional';
+    const control =
+      field === 'notes'
+        ? html`<textarea
+            id=${id}
+            rows="3"
+            aria-describedby=${describedBy || nothing}
+            aria-invalid=${error ? 'true' : 'false'}
+            .value=${live(this.person[field])}
+            @input=${(event: InputEvent) => this.onInput(field, (event.target as HTMLTextAreaElement).value)}
+            @blur=${() => this.onBlur(field)}
+          ></textarea>`
+        : html`<input
+            id=${id}
+            name=${field}
+            type=${input.type ?? 'text'}
+            autocomplete=${input.autocomplete}
+            inputmode=${input.inputmode ?? nothing}
+            spellcheck="false"
+            aria-describedby=${describedBy || nothing}
+            aria-invalid=${error ? 'true' : 'false'}
+            .value=${live(this.person[field])}
+            @input=${(event: InputEvent) => this.onInput(field, (event.target as HTMLInputElement).value)}
+            @blur=${() => this.onBlur(field)}
+          />`;
+    return html`<div class="field ${error ? 'invalid' : ''}" part="field">
+      <label for=${id}>${m.labels[field]} ${optional ? html`<span class="muted">${this.messages.common.optional}</span>` : nothing}</label>
+      ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+      ${control}
+      ${error
+        ? html`<p class="field-error" id="${id}-error">
+            <span class="visually-hidden">${this.messages.common.errorPrefix}</span> ${error}
+          </p>`
+        : nothing}
+    </div>`;
+  }
+}
+
+defineOnce('tb-details-step', DetailsStep);

@@ -1,0 +1,72 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Booking } from '../../api/schemas.js';
+import { clock } from '../../clock.js';
+import { bookingToIcs, downloadIcs, icsFileName } from '../../ics/ics.js';
+import { locationLines, serviceLines, timeRange } from './booking-facts.js';
+import { defineOnce, StepElement } from './step-element.js';
+
+/**
+ * While printing, only the widget is visible. A constructed stylesheet on the document is used because
+ * a `<style>` element would break a strict `style-src 'self'` policy.
+ */
+function printOnly(host: Element): void {
+  const sheet = new CSSStyleSheet();
+  const tag = host.localName;
+  sheet.replaceSync(`@media print { body * { visibility: hidden !important; } ${tag}[data-printing], ${tag}[data-printing] * { visibility: visible !important; } ${tag}[data-printing] { position: absolute; inset: 0 auto auto 0; width: 100%; } }`);
+  host.setAttribute('data-printing', '');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  const restore = () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    host.removeAttribute('data-printing');
+  };
+  window.addEventListener('afterprint', restore, { once: true });
+  window.print();
+}
+
+/** Step 6: the booked (or pending) appointment, with calendar file and print. */
+export class DoneStep extends StepElement {
+  @property({ attribute: false }) booking!: Booking;
+  @property({ attribute: false }) timeZone = 'Europe/Berlin';
+
+  private addToCalendar(): void {
+    const content = bookingToIcs(this.booking, { messages: this.messages, lang: this.lang, now: clock.now(), pageUrl: location.href.split('#')[0] });
+    downloadIcs(content, icsFileName(this.booking));
+  }
+
+  override render() {
+    const m = this.messages.done;
+    const booking = this.booking;
+    const pending = booking.status === 'pending';
+    return html`
+      <div class="panel ${pending ? 'pending' : ''}" part="confirmation">
+        <p>${pending ? m.pending : m.confirmedMail}</p>
+        <p class="code-label">${m.code}</p>
+        <p class="code" part="code">${booking.code}</p>
+        <p class="muted">${m.codeHint}</p>
+      </div>
+      <h3>${m.details}</h3>
+      <dl class="summary" part="summary">
+        <div class="summary-row">
+          <dt>${this.messages.review.datetime}</dt>
+          <dd>${timeRange(this.messages, this.lang, this.timeZone, booking.start, booking.end)}</dd>
+        </div>
+        <div class="summary-row">
+          <dt>${this.messages.review.location}</dt>
+          <dd>${locationLines(booking.location)}</dd>
+        </div>
+        <div class="summary-row">
+          <dt>${this.messages.review.services}</dt>
+          <dd>${serviceLines(booking.services)}</dd>
+        </div>
+      </dl>
+      <div class="actions no-print">
+        <button type="button" class="primary" part="button button-primary" @click=${this.addToCalendar}>${m.addToCalendar}</button>
+        <button type="button" part="button" @click=${() => printOnly(this.getRootNode() instanceof ShadowRoot ? (this.getRootNode() as ShadowRoot).host : this)}>${m.print}</button>
+        <button type="button" class="link" part="button" @click=${() => this.emit({ type: 'restart' })}>${m.another}</button>
+      </div>
+    `;
+  }
+}
+
+defineOnce('tb-done-step', DoneStep);

@@ -1,0 +1,68 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defineOnce, StepElement } from './step-element.js';
+
+/** From this many seconds before expiry on, the citizen is warned and offered more time (WCAG 2.2.1). */
+export const WARN_BEFORE_SECONDS = 120;
+
+const asMinutes = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/**
+ * How long the chosen time stays reserved. Ticks on its own, so the rest of the widget does not
+ * re-render every second.
+ */
+export class HoldStatus extends StepElement {
+  /** `performance.now()` value at which the hold ends. */
+  @property({ attribute: false }) deadline = 0;
+  @property({ attribute: false }) extended = false;
+
+  @state() private remaining = 0;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => this.tick(), 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('deadline')) this.remaining = this.secondsLeft();
+  }
+
+  private secondsLeft(): number {
+    return Math.max(0, Math.ceil((this.deadline - performance.now()) / 1000));
+  }
+
+  private tick(): void {
+    this.remaining = this.secondsLeft();
+    if (this.remaining === 0) {
+      clearInterval(this.timer);
+      this.emit({ type: 'holdTimedOut' });
+    }
+  }
+
+  override render() {
+    const m = this.messages.hold;
+    const time = asMinutes(this.remaining);
+    if (this.remaining > WARN_BEFORE_SECONDS) {
+      return html`<p class="hold" part="hold">
+        ${m.remaining(time)} ${this.extended ? html`<span role="status">${m.extended}</span>` : nothing}
+      </p>`;
+    }
+    // Only the fixed sentence is an alert: a ticking time inside it would be read out every second.
+    return html`<div class="notice warning hold" part="hold">
+      <p role="alert">${m.warning}</p>
+      <p>${m.remaining(time)}</p>
+      <div class="actions">
+        <button type="button" part="button" @click=${() => this.emit({ type: 'extendHold' })}>${m.extend}</button>
+      </div>
+    </div>`;
+  }
+}
+
+defineOnce('tb-hold-status', HoldStatus);

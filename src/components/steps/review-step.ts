@@ -1,0 +1,76 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { FormRules, Location } from '../../api/schemas.js';
+import type { HeldSlot } from '../../flow/machine.js';
+import { visibleFields, type PersonDraft } from '../../flow/person.js';
+import { locationLines, serviceLines, timeRange } from './booking-facts.js';
+import './hold-status.js';
+import { defineOnce, StepElement } from './step-element.js';
+
+type EditableStep = 'services' | 'location' | 'datetime' | 'details';
+
+/** Step 5: everything at a glance, each part with "Ändern", then one button that books. */
+export class ReviewStep extends StepElement {
+  @property({ attribute: false }) services: { name: string; quantity: number }[] = [];
+  @property({ attribute: false }) location: Location | null = null;
+  @property({ attribute: false }) locationEditable = true;
+  @property({ attribute: false }) held: HeldSlot | null = null;
+  @property({ attribute: false }) holdExtended = false;
+  @property({ attribute: false }) person!: PersonDraft;
+  @property({ attribute: false }) rules!: FormRules;
+  @property({ attribute: false }) timeZone = 'Europe/Berlin';
+  @property({ attribute: false }) submitting = false;
+
+  private submit(): void {
+    if (!this.submitting) this.emit({ type: 'submitBooking' });
+  }
+
+  override render() {
+    const m = this.messages.review;
+    const labels = this.messages.details.labels;
+    const held = this.held;
+    return html`
+      ${held
+        ? html`<tb-hold-status .messages=${this.messages} .lang=${this.lang} .deadline=${held.deadline} .extended=${this.holdExtended}></tb-hold-status>`
+        : nothing}
+      <p class="intro">${m.intro}</p>
+      <dl class="summary" part="summary">
+        ${this.row('services', m.services, serviceLines(this.services))}
+        ${this.location ? this.row(this.locationEditable ? 'location' : null, m.location, locationLines(this.location)) : nothing}
+        ${held ? this.row('datetime', m.datetime, html`${timeRange(this.messages, this.lang, this.timeZone, held.slot.start, held.slot.end)}`) : nothing}
+        ${visibleFields(this.rules).map((field) =>
+          this.row('details', labels[field], this.person[field].trim() || html`<span class="muted">${m.notProvided}</span>`, field),
+        )}
+      </dl>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          part="button button-primary"
+          aria-disabled=${this.submitting ? 'true' : 'false'}
+          @click=${this.submit}
+        >
+          ${this.submitting ? m.submitting : m.submit}
+        </button>
+      </div>
+      ${this.submitting ? html`<p class="visually-hidden" role="status">${m.submitting}</p>` : nothing}
+    `;
+  }
+
+  private row(edit: EditableStep | null, label: string, value: TemplateResult | string, key: string = edit ?? label) {
+    const labelId = `review-${key}`;
+    return html`<div class="summary-row">
+      <dt id=${labelId}>${label}</dt>
+      <dd>${value}</dd>
+      <dd class="summary-action">
+        ${edit
+          ? html`<button type="button" class="link" @click=${() => this.emit({ type: 'edit', step: edit })}>
+              ${this.messages.review.change}<span class="visually-hidden"> ${label}</span>
+            </button>`
+          : nothing}
+      </dd>
+    </div>`;
+  }
+}
+
+defineOnce('tb-review-step', ReviewStep);

@@ -1,0 +1,132 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Service } from '../../api/schemas.js';
+import { formatDuration } from '../../format/datetime.js';
+import { foldForSearch, matchesQuery } from '../../flow/search.js';
+import { defineOnce, StepElement } from './step-element.js';
+
+/** From this many services on, a search field filters the list. */
+const SEARCH_THRESHOLD = 8;
+
+/** Step 1: what the citizen needs, and for how many people. */
+export class ServicesStep extends StepElement {
+  @property({ attribute: false }) services: Service[] = [];
+  @property({ attribute: false }) quantities: Readonly<Record<string, number>> = {};
+  @property({ attribute: false }) totalMinutes = 0;
+
+  @state() private query = '';
+  @state() private showRequiredError = false;
+
+  private folded = new WeakMap<Service, string>();
+
+  private foldedText(service: Service): string {
+    let text = this.folded.get(service);
+    if (text === undefined) {
+      text = foldForSearch(`${service.name} ${service.description ?? ''}`);
+      this.folded.set(service, text);
+    }
+    return text;
+  }
+
+  private get visibleServices(): Service[] {
+    if (!this.query.trim()) return this.services;
+    return this.services.filter(
+      (service) => (this.quantities[service.id] ?? 0) > 0 || matchesQuery(this.foldedText(service), this.query),
+    );
+  }
+
+  private setQuantity(service: Service, quantity: number): void {
+    this.showRequiredError = false;
+    this.emit({ type: 'quantityChanged', serviceId: service.id, quantity });
+  }
+
+  private continue(): void {
+    if (this.totalMinutes === 0) {
+      this.showRequiredError = true;
+      void this.updateComplete.then(() => this.querySelector<HTMLElement>('#services-error')?.focus());
+      return;
+    }
+    this.emit({ type: 'servicesConfirmed' });
+  }
+
+  override render() {
+    const m = this.messages.services;
+    const visible = this.visibleServices;
+    const searching = this.services.length >= SEARCH_THRESHOLD;
+    return html`
+      <p class="intro">${m.intro}</p>
+      ${searching
+        ? html`<div class="field search">
+            <label for="service-search">${m.searchLabel}</label>
+            <span class="hint" id="service-search-hint">${m.searchHint}</span>
+            <input
+              id="service-search"
+              type="search"
+              autocomplete="off"
+              enterkeyhint="search"
+              aria-describedby="service-search-hint"
+              aria-controls="service-list"
+              .value=${this.query}
+              @input=${(event: InputEvent) => (this.query = (event.target as HTMLInputElement).value)}
+            />
+            <span class="muted" role="status">${this.query.trim() ? m.matches(visible.length) : ''}</span>
+          </div>`
+        : nothing}
+      ${this.showRequiredError
+        ? html`<p class="notice error" id="services-error" tabindex="-1">
+            <span class="visually-hidden">${this.messages.common.errorPrefix}</span> ${m.noneChosen}
+          </p>`
+        : nothing}
+      ${visible.length === 0 ? html`<p class="notice">${m.noMatch}</p>` : nothing}
+      <ul class="service-list" id="service-list" aria-label=${m.listLabel}>
+        ${repeat(visible, (service) => service.id, (service) => this.renderService(service))}
+      </ul>
+      <p class="total" aria-live="polite">${this.totalMinutes > 0 ? m.total(formatDuration(this.totalMinutes, this.lang)) : ''}</p>
+      <div class="actions">
+        <button type="button" class="primary" part="button button-primary" @click=${this.continue}>
+          ${this.messages.common.continue}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderService(service: Service) {
+    const m = this.messages.services;
+    const quantity = this.quantities[service.id] ?? 0;
+    const nameId = `service-${service.id}-name`;
+    return html`<li class="service ${quantity > 0 ? 'chosen' : ''}" part="service">
+      <div class="service-text">
+        <span class="service-name" id=${nameId}>${service.name}</span>
+        ${service.description ? html`<span class="service-description">${service.description}</span>` : nothing}
+        <span class="muted">${m.duration(service.durationMinutes)}</span>
+      </div>
+      <div class="stepper" role="group" aria-labelledby=${nameId}>
+        <button
+          type="button"
+          aria-label=${m.decrease(service.name)}
+          aria-disabled=${quantity === 0 ? 'true' : 'false'}
+          @click=${() => quantity > 0 && this.setQuantity(service, quantity - 1)}
+        >−</button>
+        <input
+          type="number"
+          inputmode="numeric"
+          min="0"
+          max=${service.maxQuantity}
+          aria-label=${m.quantity(service.name)}
+          .value=${live(String(quantity))}
+          @change=${(event: Event) => this.setQuantity(service, Number((event.target as HTMLInputElement).value) || 0)}
+        />
+        <button
+          type="button"
+          aria-label=${m.increase(service.name)}
+          aria-disabled=${quantity >= service.maxQuantity ? 'true' : 'false'}
+          @click=${() => quantity < service.maxQuantity && this.setQuantity(service, quantity + 1)}
+        >+</button>
+      </div>
+    </li>`;
+  }
+}
+
+defineOnce('tb-services-step', ServicesStep);

@@ -1,0 +1,236 @@
+import { css } from 'lit';
+
+/** The look of the step header and of the step components, which render into the root's shadow tree. */
+export const stepStyles = css`
+  .step-header {
+    margin-block-end: var(--tb-space-4);
+  }
+  .back {
+    margin-block-end: var(--tb-space-3);
+    margin-inline-start: calc(-1 * var(--tb-space-1));
+  }
+  .back::before {
+    content: '‹';
+    font-size: 1.4em;
+    line-height: 1;
+    margin-inline-end: var(--tb-space-1);
+  }
+  .progress {
+    display: grid;
+    gap: var(--tb-space-1);
+    margin-block-end: var(--tb-space-3);
+    color: var(--tb-color-text-muted);
+    font-size: var(--tb-font-size-small);
+  }
+  progress {
+    appearance: none;
+    display: block;
+    width: 100%;
+    height: 8px;
+    border: 0;
+    border-radius: 2px;
+    background: var(--tb-color-progress-track);
+    color: var(--tb-color-focus);
+  }
+  progress::-webkit-progress-bar {
+    background: var(--tb-color-progress-track);
+    border-radius: 2px;
+  }
+  progress::-webkit-progress-value {
+    background: var(--tb-color-focus);
+    border-radius: 2px;
+  }
+  progress::-moz-progress-bar {
+    background: var(--tb-color-focus);
+  }
+  .tz-note {
+    margin-block-start: calc(-1 * var(--tb-space-2));
+  }
+
+  /* Services */
+  .service-list {
+    display: grid;
+    gap: var(--tb-space-2);
+  }
+  .service {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--tb-space-3);
+    padding: var(--tb-space-3);
+    border: 1px solid var(--tb-color-border);
+    border-radius: var(--tb-radius);
+  }
+  .service.chosen {
+    border-color: var(--tb-color-primary);
+    box-shadow: inset 4px 0 0 var(--tb-color-primary);
+  }
+  .service-text {
+    display: grid;
+    gap: var(--tb-space-1);
+    flex: 1 1 16rem;
+  }
+  .service-name {
+    font-weight: var(--tb-font-weight-strong);
+  }
+  .stepper {
+    display: flex;
+    align-items: stretch;
+  }
+  .stepper button {
+    min-width: var(--tb-control-height);
+    padding: 0;
+    font-size: 1.5rem;
+  }
+  .stepper button:first-child {
+    border-radius: var(--tb-radius) 0 0 var(--tb-radius);
+  }
+  .stepper button:last-child {
+    border-radius: 0 var(--tb-radius) var(--tb-radius) 0;
+  }
+  .stepper input {
+    width: 3.5rem;
+    text-align: center;
+    border-radius: 0;
+    -moz-appearance: textfield;
+  }
+  .stepper input::-webkit-inner-spin-button,
+  .stepper input::-webkit-outer-spin-button {
+    -webkit-appearance: none;
+    margin: 0;
+  }
+  .total {
+    margin-block-start: var(--tb-space-3);
+    font-weight: var(--tb-font-weight-strong);
+    min-height: 1.5em;
+  }
+
+  /* Location choices */
+  .choice {
+    position: relative;
+    display: flex;
+    gap: var(--tb-space-3);
+    align-items: flex-start;
+    padding: var(--tb-space-3);
+    border: 1px solid var(--tb-color-border);
+    border-radius: var(--tb-radius);
+    margin-block-end: var(--tb-space-2);
+  }
+  .choice:has(input:checked) {
+    border-color: var(--tb-color-primary);
+    box-shadow: inset 4px 0 0 var(--tb-color-primary);
+  }
+  .choice input[type='radio'] {
+    appearance: none;
+    flex: none;
+    width: 32px;
+    height: 32px;
+    min-height: 0;
+    padding: 0;
+    margin: 0;
+    border: 2px solid var(--tb-color-input-border);
+    border-radius: 50%;
+    background: var(--tb-color-bg);
+    cursor: pointer;
+  }
+  .choice input[type='radio']:checked {
+    background: radial-gradient(circle, var(--tb-color-primary) 0 45%, var(--tb-color-bg) 50%);
+    border-color: var(--tb-color-primary);
+  }
+  .choice input[type='radio']:focus-visible {
+    outline: var(--tb-focus-ring);
+    outline-offset: var(--tb-focus-offset);
+  }
+  .choice label {
+    display: grid;
+    gap: var(--tb-space-1);
+    cursor: pointer;
+  }
+  .choice label::after {
+    /* The whole card is the target, not just the small circle. */
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+  .choice-title {
+    font-weight: var(--tb-font-weight-strong);
+  }
+
+  /* Summary list (review and confirmation) */
+  .summary {
+    border-top: 1px solid var(--tb-color-border);
+  }
+  .summary-row {
+    display: grid;
+    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
+    gap: var(--tb-space-1) var(--tb-space-3);
+    padding-block: var(--tb-space-3);
+    border-bottom: 1px solid var(--tb-color-border);
+  }
+  .summary dt {
+    font-weight: var(--tb-font-weight-strong);
+  }
+  .summary dd {
+    overflow-wrap: anywhere;
+  }
+  .summary .line {
+    display: block;
+  }
+  @media (max-width: 600px) {
+    .summary-row {
+      grid-template-columns: 1fr auto;
+    }
+    .summary-row dd:not(.summary-action) {
+      grid-column: 1 / -1;
+      grid-row: 2;
+    }
+  }
+
+  /* Confirmation */
+  .panel {
+    padding: var(--tb-space-4);
+    margin-block-end: var(--tb-space-5);
+    border-inline-start: 8px solid var(--tb-color-success);
+    background: var(--tb-color-success-bg);
+  }
+  .panel.pending {
+    border-color: var(--tb-color-focus);
+    background: var(--tb-color-surface);
+  }
+  .code-label {
+    margin-block-start: var(--tb-space-3);
+  }
+  .code {
+    font-size: 2rem;
+    font-weight: var(--tb-font-weight-strong);
+    letter-spacing: 0.08em;
+    line-height: 1.2;
+    margin-block: var(--tb-space-1) var(--tb-space-2);
+  }
+  .privacy {
+    margin-block-start: var(--tb-space-4);
+    font-size: var(--tb-font-size-small);
+  }
+  .error-summary ul {
+    display: grid;
+    gap: var(--tb-space-1);
+  }
+  .error-summary a {
+    color: var(--tb-color-error);
+    font-weight: var(--tb-font-weight-strong);
+  }
+  .hold {
+    margin-block-end: var(--tb-space-4);
+    padding: var(--tb-space-2) var(--tb-space-3);
+    background: var(--tb-color-surface);
+    border-radius: var(--tb-radius);
+  }
+  @media print {
+    .no-print,
+    .back,
+    .progress {
+      display: none !important;
+    }
+  }
+`;

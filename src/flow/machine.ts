@@ -1,0 +1,199 @@
+/**
+ * The booking flow as a plain reducer: what the citizen has chosen and which step they are on.
+ * No DOM, no network, no timers: the element's controller performs requests and feeds their results
+ * back in as events, so every transition can be unit-tested.
+ */
+import type { Booking, Catalog, Hold, ServiceSelection, Slot } from '../api/schemas.js';
+import { emptyPerson, type PersonDraft, type PersonField } from './person.js';
+
+export const STEPS = ['services', 'location', 'datetime', 'details', 'review', 'done'] as const;
+export type StepId = (typeof STEPS)[number];
+
+export interface HeldSlot {
+  slot: Slot;
+  hold: Hold;
+  /** The selection the slot was held for: another selection needs another slot length. */
+  services: ServiceSelection[];
+  /** `performance.now()`-style deadline; the device's wall clock may be wrong, its monotonic clock is not. */
+  deadline: number;
+}
+
+export interface FlowState {
+  step: StepId;
+  catalog: Catalog | null;
+  quantities: Readonly<Record<string, number>>;
+  locationId: string | null;
+  date: string | null;
+  held: HeldSlot | null;
+  person: PersonDraft;
+  /** Set when the citizen came from the review step via "Ändern": continuing returns there. */
+  reviewing: boolean;
+  /** Reused for every retry of the same booking, so a double click or a retry books once. */
+  idempotencyKey: string | null;
+  booking: Booking | null;
+  /** Why the flow moved the citizen back on its own, e.g. an expired hold. */
+  notice: 'holdExpired' | null;
+}
+
+export type FlowEvent =
+  | { type: 'catalogLoaded'; catalog: Catalog; preselect?: { serviceId?: string | null; locationId?: string | null } }
+  | { type: 'quantityChanged'; serviceId: string; quantity: number }
+  | { type: 'servicesConfirmed' }
+  | { type: 'locationChosen'; locationId: string }
+  | { type: 'dayChosen'; date: string }
+  | { type: 'slotHeld'; slot: Slot; hold: Hold; deadline: number }
+  | { type: 'heldSlotKept' }
+  | { type: 'holdExtended'; hold: Hold; deadline: number }
+  | { type: 'holdExpired' }
+  | { type: 'slotReleased' }
+  | { type: 'personChanged'; field: PersonField; value: string }
+  | { type: 'personPrefilled'; person: Partial<PersonDraft> }
+  | { type: 'detailsConfirmed' }
+  | { type: 'bookingStarted'; idempotencyKey: string }
+  | { type: 'booked'; booking: Booking }
+  | { type: 'edit'; step: 'services' | 'location' | 'datetime' | 'details' }
+  | { type: 'back' }
+  | { type: 'restart' };
+
+export const initialState = (): FlowState => ({
+  step: 'services',
+  catalog: null,
+  quantities: {},
+  locationId: null,
+  date: null,
+  held: null,
+  person: emptyPerson(),
+  reviewing: false,
+  idempotencyKey: null,
+  booking: null,
+  notice: null,
+});
+
+export function selectedServices(state: FlowState): ServiceSelection[] {
+  return (state.catalog?.services ?? [])
+    .filter((service) => (state.quantities[service.id] ?? 0) > 0)
+    .map((service) => ({ id: service.id, quantity: state.quantities[service.id] }));
+}
+
+/** Locations that offer every chosen service. */
+export function fittingLocations(state: FlowState) {
+  const catalog = state.catalog;
+  if (!catalog) return [];
+  const wanted = selectedServices(state).map((service) => service.id);
+  return catalog.locations.filter((location) =>
+    wanted.every((serviceId) =>
+      catalog.offers.some((offer) => offer.locationId === location.id && offer.serviceId === serviceId),
+    ),
+  );
+}
+
+/** Minutes the appointment will take: Σ durationMinutes × quantity. */
+export function totalMinutes(state: FlowState): number {
+  const services = state.catalog?.services ?? [];
+  return selectedServices(state).reduce(
+    (sum, chosen) => sum + (services.find((service) => service.id === chosen.id)?.durationMinutes ?? 0) * chosen.quantity,
+    0,
+  );
+}
+
+/** The steps the citizen walks through; the location step disappears when only one location fits. */
+export function visibleSteps(state: FlowState): StepId[] {
+  const skipLocation = state.catalog !== null && state.catalog.locations.length === 1
+    || (selectedServices(state).length > 0 && fittingLocations(state).length === 1);
+  return STEPS.filter((step) => step !== 'done' && !(step === 'location' && skipLocation));
+}
+
+function afterServices(state: FlowState): FlowState {
+  const fitting = fittingLocations(state);
+  const locationStillFits = fitting.some((location) => location.id === state.locationId);
+  const locationId = fitting.length === 1 ? fitting[0].id : locationStillFits ? state.locationId : null;
+  // A different selection means a different slot length: the held slot no longer matches.
+  const next = { ...state, locationId, held: null, date: null, reviewing: false };
+  return { ...next, step: locationId && fitting.length === 1 ? 'datetime' : 'location' };
+}
+
+function sameSelection(a: ServiceSelection[], b: ServiceSelection[]): boolean {
+  return a.length === b.length && a.every((item, index) => item.id === b[index].id && item.quantity === b[index].quantity);
+}
+
+function nextStep(state: FlowState, from: StepId): StepId {
+  const steps = visibleSteps(state);
+  return steps[steps.indexOf(from) + 1] ?? 'review';
+}
+
+export function reduce(state: FlowState, event: FlowEvent): FlowState {
+  switch (event.type) {
+    case 'catalogLoaded': {
+      const { catalog, preselect } = event;
+      const service = catalog.services.find((candidate) => candidate.id === preselect?.serviceId);
+      const location = catalog.locations.find((candidate) => candidate.id === preselect?.locationId);
+      const quantities = service && Object.keys(state.quantities).length === 0 ? { [service.id]: 1 } : state.quantities;
+      return { ...state, catalog, quantities, locationId: state.locationId ?? location?.id ?? null };
+    }
+    case 'quantityChanged': {
+      const max = state.catalog?.services.find((service) => service.id === event.serviceId)?.maxQuantity ?? 0;
+      const quantity = Math.max(0, Math.min(max, Math.round(event.quantity)));
+      return { ...state, quantities: { ...state.quantities, [event.serviceId]: quantity } };
+    }
+    case 'servicesConfirmed': {
+      if (selectedServices(state).length === 0) return state;
+      if (state.held && sameSelection(state.held.services, selectedServices(state))) {
+        // Unchanged services keep the held slot, so going back and forth costs the citizen nothing.
+        return { ...state, step: state.reviewing ? 'review' : nextStep(state, 'services'), reviewing: false };
+      }
+      return afterServices(state);
+    }
+    case 'locationChosen': {
+      if (state.reviewing && state.locationId === event.locationId && state.held)
+        return { ...state, step: 'review', reviewing: false };
+      const changed = state.locationId !== event.locationId;
+      return {
+        ...state,
+        locationId: event.locationId,
+        step: 'datetime',
+        held: changed ? null : state.held,
+        date: changed ? null : state.date,
+        reviewing: changed ? false : state.reviewing,
+      };
+    }
+    case 'dayChosen':
+      return { ...state, date: event.date };
+    case 'slotHeld':
+      return {
+        ...state,
+        held: { slot: event.slot, hold: event.hold, deadline: event.deadline, services: selectedServices(state) },
+        notice: null,
+        step: state.reviewing ? 'review' : 'details',
+        reviewing: false,
+      };
+    case 'heldSlotKept':
+      return state.held ? { ...state, step: state.reviewing ? 'review' : 'details', reviewing: false } : state;
+    case 'holdExtended':
+      return state.held ? { ...state, held: { ...state.held, hold: event.hold, deadline: event.deadline } } : state;
+    case 'holdExpired':
+      if (state.step === 'done') return state;
+      return { ...state, held: null, step: 'datetime', notice: 'holdExpired', reviewing: false, idempotencyKey: null };
+    case 'slotReleased':
+      return { ...state, held: null };
+    case 'personChanged':
+      return { ...state, person: { ...state.person, [event.field]: event.value } };
+    case 'personPrefilled':
+      return { ...state, person: { ...state.person, ...event.person } };
+    case 'detailsConfirmed':
+      return state.held ? { ...state, step: 'review', reviewing: false } : state;
+    case 'bookingStarted':
+      return { ...state, idempotencyKey: state.idempotencyKey ?? event.idempotencyKey };
+    case 'booked':
+      return { ...state, booking: event.booking, held: null, step: 'done', reviewing: false };
+    case 'edit':
+      return state.step === 'review' ? { ...state, step: event.step, reviewing: true } : state;
+    case 'back': {
+      if (state.step === 'done') return state;
+      const steps = visibleSteps(state);
+      const index = steps.indexOf(state.step);
+      return index > 0 ? { ...state, step: steps[index - 1], reviewing: false, notice: null } : state;
+    }
+    case 'restart':
+      return { ...initialState(), catalog: state.catalog, person: state.person };
+  }
+}

@@ -1,0 +1,107 @@
+import type { FormRules, Person } from '../api/schemas.js';
+
+/** Every person field the form can show, in the order of the form. */
+export const PERSON_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'street',
+  'postalCode',
+  'city',
+  'birthDate',
+  'notes',
+] as const;
+
+export type PersonField = (typeof PERSON_FIELDS)[number];
+
+/** What the citizen typed, exactly as typed: nothing is lost or reformatted while they edit. */
+export type PersonDraft = Record<PersonField, string>;
+
+export type FieldProblem = 'required' | 'email' | 'birthDate' | 'postalCode' | 'phone';
+export type FieldErrors = Partial<Record<PersonField, FieldProblem>>;
+
+export const emptyPerson = (): PersonDraft =>
+  Object.fromEntries(PERSON_FIELDS.map((field) => [field, ''])) as PersonDraft;
+
+/** Which catalog rule governs a field; name and email are always required. */
+export function ruleFor(field: PersonField, rules: FormRules): FormRules[keyof FormRules] {
+  switch (field) {
+    case 'firstName':
+    case 'lastName':
+    case 'email':
+      return 'required';
+    case 'street':
+    case 'postalCode':
+    case 'city':
+      return rules.address;
+    case 'phone':
+    case 'birthDate':
+    case 'notes':
+      return rules[field];
+  }
+}
+
+export const visibleFields = (rules: FormRules): PersonField[] =>
+  PERSON_FIELDS.filter((field) => ruleFor(field, rules) !== 'hidden');
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const PHONE = /^\+?[0-9 ()/-]{6,}$/;
+const POSTAL_CODE = /^[0-9]{5}$/;
+const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/** Reads "31.12.1980" (or ISO "1980-12-31") as an ISO date; undefined when it is no real past date. */
+export function parseBirthDate(text: string, today: string): string | undefined {
+  const trimmed = text.trim();
+  const german = GERMAN_DATE.exec(trimmed);
+  const iso = german
+    ? `${german[3]}-${german[2].padStart(2, '0')}-${german[1].padStart(2, '0')}`
+    : trimmed;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
+  const [year, month, day] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real && year >= 1900 && iso <= today ? iso : undefined;
+}
+
+function problemOf(field: PersonField, value: string, rules: FormRules, today: string): FieldProblem | undefined {
+  const rule = ruleFor(field, rules);
+  const text = value.trim();
+  if (rule === 'hidden') return undefined;
+  if (!text) return rule === 'required' ? 'required' : undefined;
+  if (field === 'email' && !EMAIL.test(text)) return 'email';
+  if (field === 'phone' && !PHONE.test(text)) return 'phone';
+  if (field === 'postalCode' && !POSTAL_CODE.test(text)) return 'postalCode';
+  if (field === 'birthDate' && !parseBirthDate(text, today)) return 'birthDate';
+  return undefined;
+}
+
+export function validateField(field: PersonField, draft: PersonDraft, rules: FormRules, today: string): FieldProblem | undefined {
+  return problemOf(field, draft[field], rules, today);
+}
+
+export function validatePerson(draft: PersonDraft, rules: FormRules, today: string): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of visibleFields(rules)) {
+    const problem = problemOf(field, draft[field], rules, today);
+    if (problem) errors[field] = problem;
+  }
+  return errors;
+}
+
+/** The request's person: only fields the town asks for, only when filled in (data minimisation). */
+export function toPerson(draft: PersonDraft, rules: FormRules, today: string): { person: Person; notes?: string } {
+  const filled = (field: PersonField) =>
+    ruleFor(field, rules) !== 'hidden' && draft[field].trim() ? draft[field].trim() : undefined;
+  const person: Person = {
+    firstName: draft.firstName.trim(),
+    lastName: draft.lastName.trim(),
+    email: draft.email.trim(),
+  };
+  const optional = { phone: filled('phone'), street: filled('street'), postalCode: filled('postalCode'), city: filled('city') };
+  for (const [key, value] of Object.entries(optional)) if (value) person[key as keyof typeof optional] = value;
+  const birthDate = filled('birthDate');
+  if (birthDate) person.birthDate = parseBirthDate(birthDate, today);
+  const notes = filled('notes');
+  return notes ? { person, notes } : { person };
+}

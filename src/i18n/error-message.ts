@@ -1,0 +1,16 @@
+import type { ApiError } from '../api/client.js';
+import type { Messages } from './messages.js';
+
+type KnownCode = Exclude<keyof Messages['errors'], 'title' | 'generic' | 'kept'>;
+
+const isKnown = (messages: Messages, code: string): code is KnownCode =>
+  code !== 'title' && code !== 'generic' && code !== 'kept' && Object.hasOwn(messages.errors, code);
+
+/** The citizen-facing sentence for any API error; codes this widget does not know get a generic one. */
+export function errorMessage(messages: Messages, error: ApiError): string {
+  if (isKnown(messages, error.code)) {
+    const message = messages.errors[error.code];
+    if (typeof message === 'string') return message;
+  }
+  return messages.errors.generic(error.status ? `${error.status}, ${error.code}` : error.code);
+}

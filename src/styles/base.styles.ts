@@ -1,0 +1,325 @@
+import { css } from 'lit';
+
+/**
+ * Tokens and the shared look of every step (KERN's public-sector visual language). Each token falls back
+ * to KERN's own custom property where a page already uses KERN, then to KERN's default value.
+ * Everything is reset inside the shadow root so hostile page CSS (`button { all: unset }`) cannot reach in.
+ */
+export const baseStyles = css`
+  :host {
+    --tb-color-text: var(--kern-color-layout-text-default, #131525);
+    --tb-color-text-muted: var(--kern-color-layout-text-muted, #51577a);
+    --tb-color-bg: var(--kern-color-layout-background-default, #ffffff);
+    --tb-color-surface: #f3f4f7;
+    --tb-color-primary: var(--kern-color-action-default, #2044aa);
+    --tb-color-on-primary: #ffffff;
+    --tb-color-primary-hover: #3054b2;
+    --tb-color-primary-active: #4063ba;
+    --tb-color-border: #6e7597;
+    --tb-color-input-border: #1d2034;
+    --tb-color-error: #c31c13;
+    --tb-color-error-bg: #fee4e0;
+    --tb-color-success: #007155;
+    --tb-color-success-bg: #cdf2e4;
+    --tb-color-focus: #454b6b;
+    --tb-color-progress-track: #dfe1ea;
+    --tb-focus-ring: 4px solid var(--tb-color-focus);
+    --tb-focus-offset: 2px;
+    --tb-font-family: inherit;
+    --tb-font-size-body: 1.125rem;
+    --tb-line-height-body: 1.5;
+    --tb-font-size-small: 1rem;
+    --tb-font-size-h2: 1.3125rem;
+    --tb-font-weight-regular: 400;
+    --tb-font-weight-strong: 600;
+    --tb-radius: 4px;
+    --tb-radius-input: 2px;
+    --tb-border-width: 2px;
+    --tb-control-height: 48px;
+    --tb-space-1: 4px;
+    --tb-space-2: 8px;
+    --tb-space-3: 16px;
+    --tb-space-4: 24px;
+    --tb-space-5: 32px;
+    --tb-space-6: 40px;
+    --tb-space-7: 48px;
+    --tb-space-8: 64px;
+
+    display: block;
+    box-sizing: border-box;
+    max-width: 48rem;
+    color: var(--tb-color-text);
+    background: var(--tb-color-bg);
+    font-family: var(--tb-font-family);
+    font-size: var(--tb-font-size-body);
+    font-weight: var(--tb-font-weight-regular);
+    line-height: var(--tb-line-height-body);
+    text-align: start;
+    letter-spacing: normal;
+    -webkit-text-size-adjust: 100%;
+  }
+  @media (min-width: 768px) {
+    :host {
+      --tb-font-size-h2: 1.5rem;
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+    font-size: inherit;
+    line-height: inherit;
+  }
+  h2,
+  h3,
+  p,
+  dl,
+  dd,
+  ul,
+  ol,
+  fieldset,
+  legend {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  ul,
+  ol {
+    list-style: none;
+  }
+  h2 {
+    font-size: var(--tb-font-size-h2);
+    font-weight: var(--tb-font-weight-strong);
+    line-height: 1.25;
+    margin-block-end: var(--tb-space-3);
+  }
+  h3 {
+    font-size: var(--tb-font-size-body);
+    font-weight: var(--tb-font-weight-strong);
+    margin-block-end: var(--tb-space-2);
+  }
+  h2:focus,
+  h3:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  h3:focus-visible {
+    outline: var(--tb-focus-ring);
+    outline-offset: var(--tb-focus-offset);
+  }
+  p + p {
+    margin-block-start: var(--tb-space-2);
+  }
+  .muted {
+    color: var(--tb-color-text-muted);
+    font-size: var(--tb-font-size-small);
+  }
+  .intro {
+    margin-block-end: var(--tb-space-4);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  a {
+    color: var(--tb-color-primary);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    text-decoration-thickness: 3px;
+  }
+  a:focus-visible {
+    outline: var(--tb-focus-ring);
+    outline-offset: var(--tb-focus-offset);
+  }
+
+  /* Buttons: the page's own button styles are reset first, then drawn from tokens. */
+  button {
+    all: unset;
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--tb-space-2);
+    min-height: var(--tb-control-height);
+    min-width: 44px;
+    padding: var(--tb-space-2) var(--tb-space-3);
+    border: var(--tb-border-width) solid var(--tb-color-primary);
+    border-radius: var(--tb-radius);
+    font-family: var(--tb-font-family);
+    font-size: var(--tb-font-size-body);
+    font-weight: var(--tb-font-weight-strong);
+    line-height: 1.25;
+    text-align: center;
+    cursor: pointer;
+    color: var(--tb-color-primary);
+    background: var(--tb-color-bg);
+  }
+  button:hover {
+    background: var(--tb-color-surface);
+  }
+  button:focus-visible {
+    outline: var(--tb-focus-ring);
+    outline-offset: var(--tb-focus-offset);
+  }
+  button.primary {
+    color: var(--tb-color-on-primary);
+    background: var(--tb-color-primary);
+  }
+  button.primary:hover {
+    background: var(--tb-color-primary-hover);
+    border-color: var(--tb-color-primary-hover);
+  }
+  button.primary:active {
+    background: var(--tb-color-primary-active);
+  }
+  button.link {
+    min-height: 24px;
+    min-width: 24px;
+    padding: 0 var(--tb-space-1);
+    border: 0;
+    background: none;
+    font-weight: var(--tb-font-weight-regular);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  button[aria-disabled='true'],
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--tb-space-3);
+    margin-block-start: var(--tb-space-5);
+  }
+
+  /* Form fields (KERN): label above, hint between, 2px bottom border, error bar on the left. */
+  .field {
+    display: grid;
+    gap: var(--tb-space-1);
+    margin-block-end: var(--tb-space-4);
+    max-width: 32rem;
+  }
+  .field label {
+    font-weight: var(--tb-font-weight-strong);
+  }
+  .hint {
+    color: var(--tb-color-text-muted);
+    font-size: var(--tb-font-size-small);
+  }
+  input,
+  textarea {
+    all: unset;
+    box-sizing: border-box;
+    display: block;
+    width: 100%;
+    min-height: var(--tb-control-height);
+    padding: var(--tb-space-2) var(--tb-space-3);
+    border: 0;
+    border-bottom: var(--tb-border-width) solid var(--tb-color-input-border);
+    border-radius: var(--tb-radius-input) var(--tb-radius-input) 0 0;
+    background: var(--tb-color-surface);
+    color: var(--tb-color-text);
+    font-family: var(--tb-font-family);
+    font-size: var(--tb-font-size-body);
+    line-height: 1.5;
+    outline-offset: 0;
+  }
+  textarea {
+    min-height: 6rem;
+    white-space: pre-wrap;
+  }
+  input:hover,
+  textarea:hover {
+    border-bottom-width: 4px;
+  }
+  input:focus-visible,
+  textarea:focus-visible {
+    outline: var(--tb-focus-ring);
+  }
+  .field.invalid {
+    border-inline-start: 4px solid var(--tb-color-error);
+    padding-inline-start: var(--tb-space-3);
+  }
+  .field.invalid input,
+  .field.invalid textarea {
+    border-bottom-color: var(--tb-color-error);
+    background: var(--tb-color-error-bg);
+  }
+  .field-error {
+    color: var(--tb-color-error);
+    font-weight: var(--tb-font-weight-strong);
+    font-size: var(--tb-font-size-small);
+  }
+
+  /* Notices */
+  .notice {
+    margin-block: var(--tb-space-3);
+    padding: var(--tb-space-3);
+    border-inline-start: 4px solid var(--tb-color-primary);
+    background: var(--tb-color-surface);
+  }
+  .notice.error {
+    border-color: var(--tb-color-error);
+    background: var(--tb-color-error-bg);
+  }
+  .notice.success {
+    border-color: var(--tb-color-success);
+    background: var(--tb-color-success-bg);
+  }
+  .notice.warning {
+    border-color: var(--tb-color-focus);
+  }
+  .notice h3 {
+    margin-block-end: var(--tb-space-1);
+  }
+  .notice .actions {
+    margin-block-start: var(--tb-space-3);
+  }
+
+  .loading {
+    padding: var(--tb-space-4) 0;
+    color: var(--tb-color-text-muted);
+    /* Fast answers should not flash a loading message: it appears only after 300 ms. */
+    opacity: 0;
+    animation: tb-appear 0s linear 300ms forwards;
+  }
+  @keyframes tb-appear {
+    to {
+      opacity: 1;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  @media (forced-colors: active) {
+    button,
+    input,
+    textarea {
+      border: 1px solid ButtonText;
+    }
+    .field.invalid,
+    .notice {
+      border-inline-start-color: CanvasText;
+    }
+  }
+`;
