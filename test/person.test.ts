@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Person, type FormRules } from '../src/api/schemas.js';
-import { emptyPerson, parseBirthDate, toPerson, validatePerson, visibleFields, type PersonDraft } from '../src/flow/person.js';
+import { emptyPerson, parseBirthDate, toPerson, validateField, validatePerson, visibleFields, type PersonDraft } from '../src/flow/person.js';
 
 const today = '2026-03-15';
 
@@ -55,6 +55,9 @@ describe('person form rules', () => {
       const garbage = draft({ phone: 'x', street: '', postalCode: 'abc', city: '', birthDate: 'gestern', notes: '' });
       expect(validatePerson(garbage, allHidden, today)).to.deep.equal({});
       expect(visibleFields(allHidden)).to.deep.equal(['firstName', 'lastName', 'email']);
+      for (const field of ['phone', 'postalCode', 'birthDate'] as const) {
+        expect(validateField(field, garbage, allHidden, today), field).to.equal(undefined);
+      }
     });
 
     it('follows each rule separately', () => {

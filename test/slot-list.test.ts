@@ -130,9 +130,8 @@ describe('<tb-slot-list>', () => {
   });
 
   it('lays out times in a grid of several columns', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 640px"></div>`);
     const list = await renderSlotList();
-    wrapper.append(list);
+    list.style.width = '640px';
     const tops = [...list.querySelectorAll('[role="group"]')[0].querySelectorAll('button')].map(
       (element) => element.getBoundingClientRect().top,
     );

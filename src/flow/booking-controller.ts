@@ -54,22 +54,25 @@ export class BookingController implements ReactiveController {
   /** Text for the polite live region; components add their own where it belongs to them. */
   announcement = '';
 
-  private client: ApiClient;
+  private client!: ApiClient;
   private readonly daysCache = new Map<string, DaysResponse>();
   private readonly slotsCache = new Map<string, SlotsResponse>();
 
   constructor(private readonly host: BookingHost) {
     host.addController(this);
-    this.client = this.createClient();
   }
 
   hostConnected(): void {
-    if (this.catalog.status === 'idle') void this.loadCatalog();
+    // Attributes are only set by now, not when the element was constructed.
+    if (this.catalog.status === 'idle') {
+      this.client = this.createClient();
+      void this.loadCatalog();
+    }
   }
 
   hostDisconnected(): void {
     // A citizen who leaves the page must not block the slot for others until the hold expires.
-    if (this.state.held && this.state.step !== 'done') void this.releaseHold();
+    if (this.state.held && this.state.step !== 'done') this.dispatch({ type: 'slotReleased' });
   }
 
   /** Called when `api` changes: everything loaded so far belongs to another backend. */
@@ -139,6 +142,12 @@ export class BookingController implements ReactiveController {
   private dispatch(event: FlowEvent): void {
     const before = this.state;
     this.state = reduce(before, event);
+    const dropped = before.held && before.held.hold.id !== this.state.held?.hold.id ? before.held : null;
+    // Whatever made the flow let go of a held slot (another slot, other services, another location),
+    // the backend should free it for other citizens now rather than when it expires.
+    if (dropped && event.type !== 'booked' && event.type !== 'holdExpired') {
+      void this.client.releaseHold(dropped.hold.id).catch(() => undefined);
+    }
     if (this.state.step !== before.step) this.stepChanged(before.step);
     this.host.requestUpdate();
   }
@@ -156,6 +165,8 @@ export class BookingController implements ReactiveController {
   private fail(error: unknown, retry?: () => void): void {
     const apiError = toApiError(error);
     if (apiError.kind === 'aborted') return;
+    // For the webmaster's console: the message names the endpoint and the schema path, never request data.
+    if (apiError.kind === 'invalid_response') console.warn(`termin-buchen: ${apiError.message}`);
     this.failure = { error: apiError, retry };
     this.host.dispatchEvent(new CustomEvent('termin-error', { detail: { code: apiError.code }, bubbles: true, composed: true }));
     this.host.requestUpdate();
@@ -256,7 +267,6 @@ export class BookingController implements ReactiveController {
     this.holdingStart = slot.start;
     this.slotTaken = false;
     this.host.requestUpdate();
-    if (held) await this.releaseHold();
     try {
       const hold = await this.client.createHold({ locationId, services: selectedServices(this.state), start: slot.start });
       this.dispatch({ type: 'slotHeld', slot, hold, deadline: monotonicNow() + hold.expiresInSeconds * 1000 });
@@ -274,13 +284,6 @@ export class BookingController implements ReactiveController {
     }
   }
 
-  private async releaseHold(): Promise<void> {
-    const held = this.state.held;
-    if (!held) return;
-    this.dispatch({ type: 'slotReleased' });
-    // Releasing is a courtesy to other citizens; the hold expires anyway, so a failure changes nothing here.
-    await this.client.releaseHold(held.hold.id).catch(() => undefined);
-  }
 
   private async extendHold(): Promise<void> {
     const held = this.state.held;

@@ -162,6 +162,8 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       return {
         ...state,
         held: { slot: event.slot, hold: event.hold, deadline: event.deadline, services: selectedServices(state) },
+        // A new hold is a new booking request: a key reused with another holdId would be rejected.
+        idempotencyKey: null,
         notice: null,
         step: state.reviewing ? 'review' : 'details',
         reviewing: false,

@@ -45,7 +45,7 @@ export const de = {
   },
   datetime: {
     title: 'Wann passt es Ihnen?',
-    intro: (location: string, duration: string) => `${location}, Dauer etwa ${duration}. Wählen Sie einen Tag und dann eine Uhrzeit.`,
+    intro: (location: string, duration: string) => `Wählen Sie einen Tag und dann eine Uhrzeit. Standort: ${location}, Dauer etwa ${duration}`,
     nextAvailable: (date: string) => `Nächster freier Termin: ${date}`,
     jump: 'Zum nächsten freien Termin',
     noneInMonth: 'In diesem Monat sind keine Termine mehr frei.',

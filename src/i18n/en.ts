@@ -44,7 +44,7 @@ export const en: Messages = {
   },
   datetime: {
     title: 'When suits you?',
-    intro: (location, duration) => `${location}, about ${duration}. Choose a day, then a time.`,
+    intro: (location, duration) => `Choose a day, then a time. Location: ${location}, about ${duration}`,
     nextAvailable: (date) => `Next free appointment: ${date}`,
     jump: 'Go to the next free appointment',
     noneInMonth: 'There are no free appointments left this month.',

@@ -44,9 +44,6 @@ export const calendarStyles = css`
     outline: var(--tb-focus-ring, 4px solid #454b6b);
     outline-offset: var(--tb-focus-offset, 2px);
   }
-  tb-calendar .day:focus {
-    outline: none;
-  }
 
   tb-calendar table {
     width: 100%;

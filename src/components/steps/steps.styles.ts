@@ -122,6 +122,8 @@ export const stepStyles = css`
     box-shadow: inset 4px 0 0 var(--tb-color-primary);
   }
   .choice input[type='radio'] {
+    position: relative;
+    z-index: 1;
     appearance: none;
     flex: none;
     width: 32px;
