@@ -90,7 +90,7 @@ export class DetailsStep extends StepElement {
       ${this.held
         ? html`<tb-hold-status .messages=${this.messages} .lang=${this.lang} .deadline=${this.held.deadline} .extended=${this.holdExtended}></tb-hold-status>`
         : nothing}
-      ${this.summary.length > 0 ? this.renderSummary() : nothing}
+      ${this.summary.some((field) => this.errorText(field)) ? this.renderSummary() : nothing}
       <p class="intro">${m.intro}</p>
       <form novalidate @submit=${this.submit}>
         ${visibleFields(this.rules).map((field) => this.renderField(field))}
@@ -109,7 +109,7 @@ export class DetailsStep extends StepElement {
     return html`<div class="notice error error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
       <h3 id="error-summary-title">${this.messages.details.summaryTitle}</h3>
       <ul>
-        ${this.summary.map(
+        ${this.summary.filter((field) => this.errorText(field)).map(
           (field) => html`<li>
             <a href="#${this.fieldId(field)}" @click=${(event: Event) => this.focusField(event, field)}>${this.errorText(field)}</a>
           </li>`,
