@@ -37,6 +37,15 @@ export default {
       if (context.url.startsWith('/mockServiceWorker.js')) context.url = '/demo/public/mockServiceWorker.js';
       return next();
     },
+    // The embedding tests prove the widget runs under the strict policy a careful town would set: no
+    // inline code, no eval, Trusted Types with Lit's policy (plus the test page's own mock worker policy).
+    async function strictContentSecurityPolicy(context, next) {
+      await next();
+      if (context.path.startsWith('/test/pages/csp')) {
+        context.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+          + "require-trusted-types-for 'script'; trusted-types lit-html termin-buchen-test-mock");
+      }
+    },
   ],
   browsers: [
     chromeLauncher({ launchOptions: chromeLaunchOptions }),

@@ -2,7 +2,8 @@
  * Date and time helpers. Instants are shown in the office's time zone, whatever the browser's zone is;
  * calendar days travel as `YYYY-MM-DD` strings and are never turned into instants of the browser's zone.
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
+// The mini variant: the full TZDate adds string formatting that Intl does for us here.
+import { TZDateMini as TZDate, tzOffset } from '@date-fns/tz';
 import {
   addDays,
   addMonths as addMonthsTo,
@@ -59,7 +60,7 @@ function unitFormatter(lang: Lang, unit: 'hour' | 'minute'): Intl.NumberFormat {
   return formatter;
 }
 
-function dayFromString(date: string): TZDate {
+function dayFromString(date: string): Date {
   const [year, month, day] = date.split('-').map(Number);
   return new TZDate(year, month - 1, day, DAY_ZONE);
 }
@@ -68,7 +69,7 @@ function dayToString(date: Date): string {
   return formatISO(date, { representation: 'date' });
 }
 
-function inZone(instant: string | Date, timeZone: string): TZDate {
+function inZone(instant: string | Date, timeZone: string): Date {
   return new TZDate(new Date(instant).getTime(), timeZone);
 }
 

@@ -4,6 +4,8 @@ import { css } from 'lit';
  * Tokens and the shared look of every step (KERN's public-sector visual language). Each token falls back
  * to KERN's own custom property where a page already uses KERN, then to KERN's default value.
  * Everything is reset inside the shadow root so hostile page CSS (`button { all: unset }`) cannot reach in.
+ * Sizes are in px, not rem: a CMS theme that sets `html { font-size: 22px }` must not resize the widget;
+ * browser zoom still scales it (WCAG 1.4.4).
  */
 export const baseStyles = css`
   :host {
@@ -26,10 +28,10 @@ export const baseStyles = css`
     --tb-focus-ring: 4px solid var(--tb-color-focus);
     --tb-focus-offset: 2px;
     --tb-font-family: inherit;
-    --tb-font-size-body: 1.125rem;
+    --tb-font-size-body: 18px;
     --tb-line-height-body: 1.5;
-    --tb-font-size-small: 1rem;
-    --tb-font-size-h2: 1.3125rem;
+    --tb-font-size-small: 16px;
+    --tb-font-size-h2: 21px;
     --tb-font-weight-regular: 400;
     --tb-font-weight-strong: 600;
     --tb-radius: 4px;
@@ -46,21 +48,23 @@ export const baseStyles = css`
     --tb-space-8: 64px;
 
     display: block;
-    box-sizing: border-box;
-    max-width: 48rem;
+    /* Page rules such as "* { font-size: 22px; line-height: 3 }" match the host itself and win over
+       normal :host rules; !important ones in the shadow root win over the page's normal ones. */
+    box-sizing: border-box !important;
+    max-width: 768px;
     color: var(--tb-color-text);
     background: var(--tb-color-bg);
     font-family: var(--tb-font-family);
-    font-size: var(--tb-font-size-body);
+    font-size: var(--tb-font-size-body) !important;
     font-weight: var(--tb-font-weight-regular);
-    line-height: var(--tb-line-height-body);
+    line-height: var(--tb-line-height-body) !important;
     text-align: start;
     letter-spacing: normal;
     -webkit-text-size-adjust: 100%;
   }
   @media (min-width: 768px) {
     :host {
-      --tb-font-size-h2: 1.5rem;
+      --tb-font-size-h2: 24px;
     }
   }
   :host([hidden]) {
@@ -212,7 +216,7 @@ export const baseStyles = css`
     display: grid;
     gap: var(--tb-space-1);
     margin-block-end: var(--tb-space-4);
-    max-width: 32rem;
+    max-width: 512px;
   }
   .field label {
     font-weight: var(--tb-font-weight-strong);
@@ -240,7 +244,7 @@ export const baseStyles = css`
     outline-offset: 0;
   }
   textarea {
-    min-height: 6rem;
+    min-height: 96px;
     white-space: pre-wrap;
   }
   input:hover,

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const calendarStyles = css`
   tb-calendar {
     display: block;
-    max-width: 28rem;
+    max-width: 448px;
   }
   tb-calendar .header {
     display: flex;
@@ -53,7 +53,7 @@ export const calendarStyles = css`
   }
   tb-calendar th {
     padding: 0;
-    font-size: var(--tb-font-size-small, 1rem);
+    font-size: var(--tb-font-size-small, 16px);
     font-weight: var(--tb-font-weight-regular, 400);
     color: var(--tb-color-text-muted, #51577a);
     text-align: center;
@@ -132,7 +132,7 @@ export const calendarStyles = css`
     margin: var(--tb-space-2, 8px) 0 0;
     padding: 0;
     list-style: none;
-    font-size: var(--tb-font-size-small, 1rem);
+    font-size: var(--tb-font-size-small, 16px);
     color: var(--tb-color-text-muted, #51577a);
   }
   tb-calendar .legend li {

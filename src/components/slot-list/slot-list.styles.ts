@@ -22,15 +22,15 @@ export const slotListStyles = css`
   }
   tb-slot-list h4 {
     margin: 0 0 var(--tb-space-2, 8px);
-    font-size: var(--tb-font-size-small, 1rem);
+    font-size: var(--tb-font-size-small, 16px);
     font-weight: var(--tb-font-weight-strong, 600);
     color: var(--tb-color-text-muted, #51577a);
   }
   tb-slot-list .slots {
     --tb-slot-gap: var(--tb-space-2, 8px);
     display: grid;
-    /* At most five per row on wide layouts, never narrower than a comfortable 6rem. */
-    grid-template-columns: repeat(auto-fill, minmax(max(6rem, (100% - 4 * var(--tb-slot-gap)) / 5), 1fr));
+    /* At most five per row on wide layouts, never narrower than a comfortable 96px. */
+    grid-template-columns: repeat(auto-fill, minmax(max(96px, (100% - 4 * var(--tb-slot-gap)) / 5), 1fr));
     gap: var(--tb-slot-gap);
     margin: 0;
     padding: 0;

@@ -1,8 +1,9 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking } from '../../api/schemas.js';
 import { clock } from '../../clock.js';
 import { bookingToIcs, downloadIcs, icsFileName } from '../../ics/ics.js';
+import { manageUrl } from '../../manage/link.js';
 import { locationLines, serviceLines, timeRange } from './booking-facts.js';
 import { defineOnce, StepElement } from './step-element.js';
 
@@ -44,6 +45,10 @@ export class DoneStep extends StepElement {
         <p class="code-label">${m.code}</p>
         <p class="code" part="code">${booking.code}</p>
         <p class="muted">${m.codeHint}</p>
+        ${pending
+          ? nothing // Opening the link confirms a pending booking: that must happen from the e-mail, not from here.
+          : html`<p><a href=${manageUrl(location.href, booking)}>${this.messages.manage.manageLink}</a></p>
+              <p class="muted">${this.messages.manage.manageLinkHint}</p>`}
       </div>
       <h3>${m.details}</h3>
       <dl class="summary" part="summary">

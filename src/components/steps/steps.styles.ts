@@ -69,7 +69,7 @@ export const stepStyles = css`
   .service-text {
     display: grid;
     gap: var(--tb-space-1);
-    flex: 1 1 16rem;
+    flex: 1 1 256px;
   }
   .service-name {
     font-weight: var(--tb-font-weight-strong);
@@ -81,7 +81,7 @@ export const stepStyles = css`
   .stepper button {
     min-width: var(--tb-control-height);
     padding: 0;
-    font-size: 1.5rem;
+    font-size: 24px;
   }
   .stepper button:first-child {
     border-radius: var(--tb-radius) 0 0 var(--tb-radius);
@@ -90,7 +90,7 @@ export const stepStyles = css`
     border-radius: 0 var(--tb-radius) var(--tb-radius) 0;
   }
   .stepper input {
-    width: 3.5rem;
+    width: 56px;
     text-align: center;
     border-radius: 0;
     -moz-appearance: textfield;
@@ -165,7 +165,7 @@ export const stepStyles = css`
   }
   .summary-row {
     display: grid;
-    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
+    grid-template-columns: minmax(128px, 1fr) 2fr auto;
     gap: var(--tb-space-1) var(--tb-space-3);
     padding-block: var(--tb-space-3);
     border-bottom: 1px solid var(--tb-color-border);
@@ -204,7 +204,7 @@ export const stepStyles = css`
     margin-block-start: var(--tb-space-3);
   }
   .code {
-    font-size: 2rem;
+    font-size: 32px;
     font-weight: var(--tb-font-weight-strong);
     letter-spacing: 0.08em;
     line-height: 1.2;

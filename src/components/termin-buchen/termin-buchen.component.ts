@@ -8,6 +8,9 @@ import type { PersonDraft } from '../../flow/person.js';
 import { browserUsesTimeZone, formatDuration, timeZoneAbbreviation } from '../../format/datetime.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import { catalogs, type Lang, type Messages } from '../../i18n/messages.js';
+import { takeManageLink, type ManageLink } from '../../manage/link.js';
+import '../manage/manage-view.js';
+import { manageStyles } from '../manage/manage.styles.js';
 import '../steps/datetime-step.js';
 import '../steps/details-step.js';
 import '../steps/done-step.js';
@@ -24,17 +27,22 @@ import { styles } from './termin-buchen.styles.js';
  * @fires termin-step - The citizen reached another step. `detail: { step }`.
  * @fires termin-booked - A booking was made. `detail: { code, status, start, end, locationId, services }`; never personal data.
  * @fires termin-error - A request failed. `detail: { code }`.
+ * @fires termin-cancelled - A booking was cancelled. `detail: { code }`.
+ * @fires termin-rescheduled - A booking was moved. `detail: { code, start, end }`.
  *
  * @csspart header - The step header: back button, progress and heading.
  * @csspart progress - The "Schritt 2 von 5" progress indicator.
  * @csspart heading - The heading of the current step.
- * @csspart button - Every button.
+ * @csspart button - A button.
  * @csspart button-primary - The main action of a step.
  * @csspart service - One service with its quantity stepper.
  * @csspart location - One location choice.
  * @csspart calendar - The month calendar.
  * @csspart day - A day in the calendar.
+ * @csspart day-available - A day with free times.
+ * @csspart day-selected - The chosen day.
  * @csspart slot - A time slot button.
+ * @csspart slot-selected - The chosen time slot.
  * @csspart field - A form field with its label, hint and error.
  * @csspart hold - How long the chosen time stays reserved.
  * @csspart summary - The summary list on the review and confirmation steps.
@@ -53,11 +61,11 @@ import { styles } from './termin-buchen.styles.js';
  * @cssprop --tb-color-focus - Focus ring (default #454B6B).
  * @cssprop --tb-radius - Corner radius of buttons and panels (default 4px).
  * @cssprop --tb-font-family - Font (default: inherited from the page).
- * @cssprop --tb-font-size-body - Body text size (default 1.125rem).
+ * @cssprop --tb-font-size-body - Body text size (default 18px).
  * @cssprop --tb-space-3 - The base spacing step (default 16px); --tb-space-1 … --tb-space-8 form the scale.
  */
 export class TerminBuchen extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, manageStyles];
 
   /** Base URL of the booking backend that implements the termin-buchen contract. */
   @property() api = '';
@@ -74,9 +82,34 @@ export class TerminBuchen extends LitElement {
   /** Person fields a CMS already knows (`firstName`, `lastName`, `email`, …), filled in for the citizen. */
   @property({ attribute: false }) prefill: Partial<PersonDraft> | null = null;
 
+  /** `book` (default), or `manage` for a page where citizens find, confirm, move or cancel a booking. */
+  @property({ reflect: true }) mode: 'book' | 'manage' = 'book';
+
+  /** The booking an e-mail link (`#termin=<code>.<token>`) asked for; the token never stays in the URL. */
+  private manageLink: ManageLink | null = null;
+
   private readonly flow = new BookingController(this);
   private focusHeadingAfterRender = false;
   private lastStep: StepId = 'services';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.openManageLink();
+    // The confirmation's own manage link points into this page: following it only changes the hash.
+    window.addEventListener('hashchange', this.openManageLink);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.openManageLink);
+  }
+
+  private readonly openManageLink = (): void => {
+    const link = takeManageLink();
+    if (!link) return;
+    this.manageLink = link;
+    this.mode = 'manage';
+  };
 
   get language(): Lang {
     const own = this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'de';
@@ -112,11 +145,21 @@ export class TerminBuchen extends LitElement {
     const flow = this.flow;
     const catalogReady = flow.state.catalog !== null;
     return html`<section class="widget" aria-labelledby="step-heading" @tb-intent=${this.onIntent} lang=${this.language}>
-      ${catalogReady ? this.renderHeader() : nothing}
+      ${this.mode === 'manage' ? nothing : catalogReady ? this.renderHeader() : nothing}
       ${flow.failure ? this.renderFailure() : nothing}
-      ${catalogReady ? this.renderStep() : flow.catalog.status === 'loading' ? html`<p class="loading" role="status">${m.common.loading}</p>` : nothing}
+      ${this.mode === 'manage'
+        ? html`<tb-manage-view .messages=${m} .lang=${this.language} .api=${this.api} .catalog=${flow.state.catalog} .link=${this.manageLink}
+            @tb-mode-change=${(event: CustomEvent<{ mode: 'book' | 'manage' }>) => this.switchMode(event.detail.mode)}></tb-manage-view>`
+        : catalogReady ? this.renderStep() : flow.catalog.status === 'loading' ? html`<p class="loading" role="status">${m.common.loading}</p>` : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${flow.announcement}</div>
     </section>`;
+  }
+
+  private switchMode(mode: 'book' | 'manage'): void {
+    this.manageLink = null;
+    this.mode = mode;
+    if (mode === 'book') this.flow.handle({ type: 'restart' });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus());
   }
 
   private renderHeader() {
@@ -145,11 +188,13 @@ export class TerminBuchen extends LitElement {
   }
 
   private renderTimeZoneNote() {
-    const { catalog, step, held, booking } = this.flow.state;
+    const { catalog, step, held, booking, date } = this.flow.state;
     if (!catalog || !['datetime', 'review', 'done'].includes(step)) return nothing;
     const now = clock.now();
     if (browserUsesTimeZone(catalog.timeZone, now)) return nothing;
-    const instant = booking?.start ?? held?.slot.start ?? now.toISOString();
+    // The times listed are those of the chosen day, which may lie on the other side of a DST switch than today.
+    const chosenDay = date ? `${date}T12:00:00Z` : null;
+    const instant = booking?.start ?? held?.slot.start ?? chosenDay ?? now.toISOString();
     return html`<p class="muted tz-note">${this.messages.common.timeZoneNote(timeZoneAbbreviation(instant, catalog.timeZone, this.language))}</p>`;
   }
 
@@ -176,7 +221,10 @@ export class TerminBuchen extends LitElement {
     switch (state.step) {
       case 'services':
         return html`<tb-services-step .messages=${common.messages} .lang=${common.lang}
-          .services=${catalog.services} .quantities=${state.quantities} .totalMinutes=${totalMinutes(state)}></tb-services-step>`;
+          .services=${catalog.services} .quantities=${state.quantities} .totalMinutes=${totalMinutes(state)}></tb-services-step>
+          <p class="manage-entry">${this.messages.manage.openHint}
+            <button type="button" class="link" part="button" @click=${() => this.switchMode('manage')}>${this.messages.manage.open}</button>
+          </p>`;
       case 'location':
         return html`<tb-location-step .messages=${common.messages} .lang=${common.lang}
           .locations=${fittingLocations(state)} .selected=${state.locationId}></tb-location-step>`;

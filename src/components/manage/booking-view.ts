@@ -1,0 +1,80 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Booking } from '../../api/schemas.js';
+import { clock } from '../../clock.js';
+import { bookingToIcs, downloadIcs, icsFileName } from '../../ics/ics.js';
+import type { ManageState } from '../../manage/manage-machine.js';
+import { locationLines, serviceLines, timeRange } from '../steps/booking-facts.js';
+import { defineOnce, StepElement } from '../steps/step-element.js';
+import './confirm-dialog.js';
+import type { ConfirmDialog } from './confirm-dialog.js';
+import { emitManageAction } from './manage-action.js';
+
+/** One booking with what the citizen can do with it: move it, cancel it, put it in a calendar. */
+export class BookingView extends StepElement {
+  @property({ attribute: false }) booking!: Booking;
+  @property({ attribute: false }) timeZone = 'Europe/Berlin';
+  @property({ attribute: false }) notice: ManageState['notice'] = null;
+  @property({ attribute: false }) cancelling = false;
+
+  private askToCancel(event: Event): void {
+    if (this.cancelling) return;
+    void this.querySelector<ConfirmDialog>('tb-confirm-dialog')?.show(event.currentTarget as HTMLElement);
+  }
+
+  private addToCalendar(): void {
+    const content = bookingToIcs(this.booking, { messages: this.messages, lang: this.lang, now: clock.now(), pageUrl: location.href.split('#')[0] });
+    downloadIcs(content, icsFileName(this.booking));
+  }
+
+  override render() {
+    const m = this.messages.manage;
+    const booking = this.booking;
+    const when = timeRange(this.messages, this.lang, this.timeZone, booking.start, booking.end);
+    const pending = booking.status === 'pending';
+    return html`
+      ${this.notice ? html`<p class="notice success" role="status">${this.notice === 'confirmedNow' ? m.confirmedNow : m.rescheduled}</p>` : nothing}
+      <dl class="summary" part="summary">
+        <div class="summary-row">
+          <dt>${m.codeLabel}</dt>
+          <dd part="code">${booking.code}</dd>
+        </div>
+        <div class="summary-row">
+          <dt>${this.messages.review.datetime}</dt>
+          <dd>${when}</dd>
+        </div>
+        <div class="summary-row">
+          <dt>${this.messages.review.location}</dt>
+          <dd>${locationLines(booking.location)}</dd>
+        </div>
+        <div class="summary-row">
+          <dt>${this.messages.review.services}</dt>
+          <dd>${serviceLines(booking.services)}</dd>
+        </div>
+        <div class="summary-row">
+          <dt>${m.status}</dt>
+          <dd class="manage-status">
+            <span class="badge ${pending ? 'pending' : ''}">${pending ? m.statusPending : m.statusConfirmed}</span>
+          </dd>
+        </div>
+      </dl>
+      <div class="actions">
+        <button type="button" class="primary" part="button button-primary" @click=${() => emitManageAction(this, { type: 'reschedule' })}>${m.reschedule}</button>
+        <button type="button" part="button" aria-disabled=${this.cancelling ? 'true' : 'false'} @click=${this.askToCancel}>${m.cancel}</button>
+        <button type="button" part="button" @click=${this.addToCalendar}>${this.messages.done.addToCalendar}</button>
+      </div>
+      ${this.cancelling ? html`<p class="loading" role="status">${m.cancelling}</p>` : nothing}
+      <tb-confirm-dialog
+        .messages=${this.messages}
+        .lang=${this.lang}
+        heading=${m.dialogTitle}
+        text=${m.dialogText(when)}
+        confirmLabel=${m.dialogConfirm}
+        keepLabel=${m.dialogKeep}
+        @tb-dialog-confirm=${() => emitManageAction(this, { type: 'cancel' })}
+      ></tb-confirm-dialog>
+    `;
+  }
+}
+
+defineOnce('tb-booking-view', BookingView);

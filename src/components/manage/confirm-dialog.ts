@@ -1,0 +1,55 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { defineOnce, StepElement } from '../steps/step-element.js';
+
+/**
+ * A modal yes/no question on a native `<dialog>`: `showModal()` keeps focus inside and closes on Escape.
+ * Focus goes back to the button that opened it, whichever way it closes.
+ *
+ * @fires tb-dialog-confirm - The citizen chose the confirming button.
+ */
+export class ConfirmDialog extends StepElement {
+  @property() heading = '';
+  @property() text = '';
+  @property() confirmLabel = '';
+  @property() keepLabel = '';
+
+  private opener: HTMLElement | null = null;
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.querySelector('dialog');
+  }
+
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  async show(opener: HTMLElement): Promise<void> {
+    this.opener = opener;
+    await this.updateComplete;
+    this.dialog?.showModal();
+  }
+
+  private restoreFocus(): void {
+    this.opener?.focus();
+    this.opener = null;
+  }
+
+  private confirm(): void {
+    this.dialog?.close();
+    this.dispatchEvent(new CustomEvent('tb-dialog-confirm', { bubbles: true, composed: false }));
+  }
+
+  override render() {
+    return html`<dialog aria-labelledby="confirm-dialog-heading" aria-describedby="confirm-dialog-text" @close=${this.restoreFocus}>
+      <h3 id="confirm-dialog-heading">${this.heading}</h3>
+      <p id="confirm-dialog-text">${this.text}</p>
+      <div class="actions">
+        <button type="button" part="button" autofocus @click=${() => this.dialog?.close()}>${this.keepLabel}</button>
+        <button type="button" class="primary" part="button button-primary" @click=${this.confirm}>${this.confirmLabel}</button>
+      </div>
+    </dialog>`;
+  }
+}
+
+defineOnce('tb-confirm-dialog', ConfirmDialog);

@@ -1,0 +1,88 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LookupRequest } from '../../api/schemas.js';
+import { normaliseCode } from '../../manage/link.js';
+import { defineOnce, StepElement } from '../steps/step-element.js';
+import { emitManageAction } from './manage-action.js';
+
+type LookupField = 'code' | 'email';
+
+/** Finds a booking by its code and the e-mail address it was booked with. */
+export class LookupForm extends StepElement {
+  /** Prefill, e.g. the code of a link that no longer works. */
+  @property({ attribute: false }) code = '';
+  @property({ attribute: false }) busy = false;
+
+  @state() private errors: Partial<Record<LookupField, string>> = {};
+
+  private value(field: LookupField): string {
+    return this.querySelector<HTMLInputElement>(`#lookup-${field}`)?.value ?? '';
+  }
+
+  private submit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.busy) return;
+    const m = this.messages.manage;
+    const code = normaliseCode(this.value('code'));
+    const email = this.value('email').trim();
+    const errors: Partial<Record<LookupField, string>> = {};
+    if (!code) errors.code = m.codeRequired;
+    if (!email) errors.email = m.emailRequired;
+    else if (!LookupRequest.shape.email.safeParse(email).success) errors.email = m.emailInvalid;
+    this.errors = errors;
+    const firstInvalid = (['code', 'email'] as const).find((field) => errors[field]);
+    if (firstInvalid) {
+      void this.updateComplete.then(() => this.querySelector<HTMLElement>(`#lookup-${firstInvalid}`)?.focus());
+      return;
+    }
+    // Shows the citizen the code the way it is printed, so that a typo is easier to spot.
+    this.querySelector<HTMLInputElement>('#lookup-code')!.value = code;
+    emitManageAction(this, { type: 'lookup', code, email });
+  }
+
+  override render() {
+    const m = this.messages.manage;
+    return html`
+      <p class="intro">${m.lookupIntro}</p>
+      <form novalidate @submit=${this.submit}>
+        ${this.renderField('code', m.codeLabel, m.codeHint, this.code, {
+          autocomplete: 'off',
+          autocapitalize: 'characters',
+          type: 'text',
+        })}
+        ${this.renderField('email', m.emailLabel, '', '', { autocomplete: 'email', autocapitalize: 'off', type: 'email' })}
+        <div class="actions">
+          <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.find}</button>
+        </div>
+        ${this.busy ? html`<p class="loading" role="status">${m.finding}</p>` : nothing}
+      </form>
+    `;
+  }
+
+  private renderField(field: LookupField, label: string, hint: string, initial: string, input: { autocomplete: string; autocapitalize: string; type: string }) {
+    const id = `lookup-${field}`;
+    const error = this.errors[field];
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class="field ${error ? 'invalid' : ''}" part="field">
+      <label for=${id}>${label}</label>
+      ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+      ${error
+        ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${this.messages.common.errorPrefix}</span> ${error}</span>`
+        : nothing}
+      <input
+        id=${id}
+        name=${field}
+        type=${input.type}
+        autocomplete=${input.autocomplete}
+        autocapitalize=${input.autocapitalize}
+        spellcheck="false"
+        .defaultValue=${initial}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        @input=${() => error && (this.errors = { ...this.errors, [field]: undefined })}
+      />
+    </div>`;
+  }
+}
+
+defineOnce('tb-lookup-form', LookupForm);

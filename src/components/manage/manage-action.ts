@@ -1,0 +1,16 @@
+/** What the manage views ask the manage view for; like intents, they never leave the widget. */
+export type ManageAction =
+  | { type: 'lookup'; code: string; email: string }
+  | { type: 'cancel' }
+  | { type: 'reschedule' };
+
+export function emitManageAction(from: Element, action: ManageAction): void {
+  from.dispatchEvent(new CustomEvent<ManageAction>('tb-manage', { detail: action, bubbles: true, composed: false }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'tb-manage': CustomEvent<ManageAction>;
+    'tb-dialog-confirm': CustomEvent<void>;
+  }
+}

@@ -1,0 +1,170 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Catalog } from '../../api/schemas.js';
+import type { Intent } from '../../flow/intents.js';
+import { errorMessage } from '../../i18n/error-message.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { ManageLink } from '../../manage/link.js';
+import { ManageController } from '../../manage/manage-controller.js';
+import type { ManageView as ManageViewId } from '../../manage/manage-machine.js';
+import { timeRange } from '../steps/booking-facts.js';
+import '../steps/datetime-step.js';
+import { defineOnce, StepElement } from '../steps/step-element.js';
+import './booking-view.js';
+import './lookup-form.js';
+import type { ManageAction } from './manage-action.js';
+
+/**
+ * "Termin verwalten": find a booking, then confirm, cancel or move it. Renders the heading of each of
+ * its views as `#step-heading`, like the booking steps, and moves focus there when the view changes.
+ *
+ * @fires tb-mode-change - The citizen wants to book a new appointment instead. `detail: { mode: 'book' }`; stays inside the widget.
+ */
+export class ManageView extends StepElement {
+  /** Base URL of the booking backend. */
+  @property({ attribute: false }) api = '';
+  /** Time zone and booking horizon come from here; rendering waits for it. */
+  @property({ attribute: false }) catalog: Catalog | null = null;
+  /** A link from the e-mail to open; each new object opens again. */
+  @property({ attribute: false }) link: ManageLink | null = null;
+
+  private readonly manage = new ManageController(this);
+  private shownView: ManageViewId = 'lookup';
+
+  get language() {
+    return this.lang;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('link') && this.link) void this.manage.open(this.link);
+  }
+
+  protected override updated(): void {
+    const view = this.manage.state.view;
+    if (view === this.shownView) return;
+    this.shownView = view;
+    // Each view starts at its heading, for screen reader and keyboard users alike.
+    this.querySelector<HTMLElement>('#step-heading')?.focus();
+  }
+
+  private onAction(event: CustomEvent<ManageAction>): void {
+    event.stopPropagation();
+    const action = event.detail;
+    switch (action.type) {
+      case 'lookup':
+        void this.manage.lookup(action.code, action.email);
+        break;
+      case 'cancel':
+        void this.manage.cancel();
+        break;
+      case 'reschedule':
+        this.manage.startReschedule();
+        break;
+    }
+  }
+
+  private bookNew(): void {
+    this.dispatchEvent(new CustomEvent('tb-mode-change', { detail: { mode: 'book' }, bubbles: true, composed: false }));
+  }
+
+  /** The day and slot steps of the booking flow send intents; here they move the booking instead. */
+  private onIntent(event: CustomEvent<Intent>): void {
+    event.stopPropagation();
+    const intent = event.detail;
+    if (intent.type === 'monthShown') void this.manage.showMonth(intent.month);
+    else if (intent.type === 'dayChosen') void this.manage.chooseDay(intent.date);
+    else if (intent.type === 'slotChosen') void this.manage.chooseSlot(intent.slot);
+    else if (intent.type === 'heldSlotKept') void this.manage.submitReschedule();
+  }
+
+  private get timeZone(): string {
+    return this.catalog?.timeZone ?? 'Europe/Berlin';
+  }
+
+  private headingFor(view: ManageViewId): string {
+    const m = this.messages.manage;
+    switch (view) {
+      case 'lookup':
+        return m.lookupTitle;
+      case 'opening':
+      case 'booking':
+        return m.bookingTitle;
+      case 'reschedule':
+        return m.rescheduleTitle;
+      case 'cancelled':
+        return m.cancelledTitle;
+    }
+  }
+
+  override render() {
+    const { view } = this.manage.state;
+    return html`<div @tb-manage=${this.onAction} @tb-intent=${this.onIntent}>
+      <header class="step-header" part="header">
+        <h2 id="step-heading" tabindex="-1" part="heading">${this.headingFor(view)}</h2>
+      </header>
+      ${this.renderError()}
+      ${this.catalog ? this.renderView(view) : html`<p class="loading" role="status">${this.messages.common.loading}</p>`}
+      <p class="manage-entry">
+        <button type="button" class="link" part="button" @click=${this.bookNew}>
+          ${this.messages.manage.bookNew}
+        </button>
+      </p>
+    </div>`;
+  }
+
+  private renderError() {
+    const { error } = this.manage.state;
+    if (!error) return nothing;
+    const m = this.messages;
+    const linkBroken = this.manage.state.linkFailed && error.code === 'not_found';
+    return html`<div class="notice error" role="alert">
+      <p>${linkBroken ? m.manage.linkNotFound : errorMessage(m, error)}</p>
+    </div>`;
+  }
+
+  private renderView(view: ManageViewId) {
+    const { state } = this.manage;
+    const common = { messages: this.messages, lang: this.lang };
+    switch (view) {
+      case 'lookup':
+        return html`<tb-lookup-form .messages=${common.messages} .lang=${common.lang} .code=${state.code} .busy=${state.busy === 'lookup'}></tb-lookup-form>`;
+      case 'opening':
+        return html`<p class="loading" role="status">${this.messages.manage.opening}</p>`;
+      case 'booking':
+        return html`<tb-booking-view .messages=${common.messages} .lang=${common.lang} .booking=${state.booking!}
+          .timeZone=${this.timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'}></tb-booking-view>`;
+      case 'reschedule':
+        return this.renderReschedule();
+      case 'cancelled':
+        return html`<p class="notice success" role="status">${this.messages.manage.cancelledText(state.booking!.code)}</p>`;
+    }
+  }
+
+  private renderReschedule() {
+    const { state } = this.manage;
+    const booking = state.booking!;
+    const m = this.messages;
+    // The booking flow's "continue with this time" button is the one that moves the booking here.
+    const messages: Messages = { ...m, datetime: { ...m.datetime, keep: m.manage.moveTo } };
+    return html`
+      <tb-datetime-step .messages=${messages} .lang=${this.lang}
+        .month=${this.manage.month ?? ''} .days=${this.manage.days} .slots=${this.manage.slots} .date=${state.date}
+        .held=${state.held} .holdingStart=${this.manage.holdingStart} .slotTaken=${this.manage.slotTaken}
+        .holdExpired=${state.holdExpired} .today=${this.manage.today} .lastBookable=${this.manage.lastBookable}
+        .timeZone=${this.timeZone}
+        .summary=${m.manage.rescheduleIntro(timeRange(m, this.lang, this.timeZone, booking.start, booking.end))}></tb-datetime-step>
+      ${state.busy === 'reschedule' ? html`<p class="loading" role="status">${m.manage.rescheduling}</p>` : nothing}
+      <div class="actions">
+        <button type="button" part="button" @click=${() => this.manage.abandonReschedule()}>${m.manage.keepOld}</button>
+      </div>
+    `;
+  }
+}
+
+defineOnce('tb-manage-view', ManageView);
+
+declare global {
+  interface HTMLElementEventMap {
+    'tb-mode-change': CustomEvent<{ mode: 'book' | 'manage' }>;
+  }
+}

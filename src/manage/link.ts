@@ -1,0 +1,60 @@
+/**
+ * The manage link the backend's e-mail carries: `<page>#termin=<code>.<token>`. The token works like a
+ * password for one booking, so it is read once, then removed from the address bar and the history.
+ */
+
+export interface ManageLink {
+  code: string;
+  token: string;
+}
+
+const FRAGMENT_KEY = 'termin';
+/** Mail clients re-encode links; more than this many layers is not a mangled link but something else. */
+const MAX_DECODE_ROUNDS = 3;
+
+/** `k7q 4xp`, `K7Q--4XP` and `k7q4xp` all become `K7Q-4XP`: codes are printed in groups of three. */
+export function normaliseCode(input: string): string {
+  const characters = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return characters.match(/.{1,3}/g)?.join('-') ?? '';
+}
+
+function decodeFully(text: string): string {
+  let current = text;
+  for (let round = 0; round < MAX_DECODE_ROUNDS; round++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(current);
+    } catch {
+      return current;
+    }
+    if (decoded === current) return current;
+    current = decoded;
+  }
+  return current;
+}
+
+/** The booking a `#termin=…` fragment points to, tolerating percent-encoding and trailing punctuation. */
+export function parseManageFragment(hash: string): ManageLink | null {
+  const text = decodeFully(hash).trim().replace(/^#/, '');
+  const match = new RegExp(`^${FRAGMENT_KEY}=([^.]+)\\.([A-Za-z0-9_~-][A-Za-z0-9._~-]*)`).exec(text);
+  if (!match) return null;
+  const code = normaliseCode(match[1]);
+  // A sentence ending right after the link leaves a full stop that is not part of the token.
+  const token = match[2].replace(/\.+$/, '');
+  return code ? { code, token } : null;
+}
+
+/** The link to manage a booking on the page the widget is on. */
+export function manageUrl(pageUrl: string, { code, token }: ManageLink): string {
+  return `${pageUrl.split('#')[0]}#${FRAGMENT_KEY}=${encodeURIComponent(code)}.${encodeURIComponent(token)}`;
+}
+
+/**
+ * Reads a manage link from the address bar and removes it there right away (`replaceState`), so that the
+ * token neither stays in the history nor travels when the citizen copies the address.
+ */
+export function takeManageLink(): ManageLink | null {
+  const link = parseManageFragment(window.location.hash);
+  if (link) history.replaceState(history.state, '', window.location.href.split('#')[0]);
+  return link;
+}

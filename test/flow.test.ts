@@ -1,0 +1,630 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { LitElement } from 'lit';
+import type { Service } from '../src/api/schemas.js';
+import type { TerminBuchen } from '../src/components/termin-buchen/termin-buchen.component.js';
+import { de } from '../src/i18n/de.js';
+import { en } from '../src/i18n/en.js';
+import type { MockState } from '../src/mock/index.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import {
+  CITIZEN,
+  accessibleName,
+  chooseFirstFreeDay,
+  chooseFirstSlot,
+  chooseServiceAndLocation,
+  click,
+  clickButton,
+  fillCitizen,
+  findByRole,
+  focused,
+  getByRole,
+  pinClock,
+  press,
+  queryAllByRole,
+  queryByRole,
+  renderWidget,
+  roleAndName,
+  slotButtons,
+  slotTimes,
+  stepHeading,
+  tabTo,
+  typeInto,
+  waitForFreeDay,
+  waitForHeading,
+  widgetText,
+  type Texts,
+} from './support/flow-driver.js';
+import { stopMockBackend, useMockBackend } from './support/mock.js';
+
+/** A Monday morning in January, Berlin time. */
+const MONDAY = new Date('2027-01-11T09:00:00+01:00');
+const PASS = 'Reisepass beantragen';
+const RATHAUS = 'Bürgerbüro Rathaus';
+const deTexts: Texts = { continue: de.common.continue, increase: de.services.increase, labels: de.details.labels };
+
+/** Berlin wall-clock "HH:mm" of an RFC 3339 instant the mock sent (it writes Berlin's offset). */
+const wallClock = (instant: string) => instant.slice(11, 16);
+
+let restoreClock: () => void = () => undefined;
+
+async function start(now: Date = MONDAY, options: Parameters<typeof useMockBackend>[0] = {}): Promise<MockState> {
+  restoreClock = pinClock(now);
+  return useMockBackend({ now: () => new Date(now), ...options });
+}
+
+async function toDetails(el: TerminBuchen, texts: Texts = deTexts): Promise<string> {
+  await chooseServiceAndLocation(el, texts, PASS, RATHAUS);
+  await chooseFirstFreeDay(el);
+  return chooseFirstSlot(el);
+}
+
+async function toReview(el: TerminBuchen): Promise<void> {
+  await toDetails(el);
+  await waitForHeading(el, de.details.title);
+  await fillCitizen(el, deTexts);
+  await clickButton(el, de.common.continue);
+  await waitForHeading(el, de.review.title);
+}
+
+describe('booking flow through <termin-buchen>', () => {
+  afterEach(() => restoreClock());
+  after(stopMockBackend);
+
+  it('books with the mouse from service to confirmation and tells the page without personal data', async () => {
+    const state = await start();
+    const el = await renderWidget();
+    const steps: string[] = [];
+    const booked: CustomEvent[] = [];
+    el.addEventListener('termin-step', (event) => steps.push((event as CustomEvent<{ step: string }>).detail.step));
+    el.addEventListener('termin-booked', (event) => booked.push(event as CustomEvent));
+
+    await waitForHeading(el, de.services.title);
+    await chooseServiceAndLocation(el, deTexts, PASS, RATHAUS);
+    await waitForHeading(el, de.datetime.title);
+    const date = await chooseFirstFreeDay(el);
+    const firstFree = state.slots('rathaus', [{ id: 'reisepass', quantity: 1 }], date)[0];
+    expect(slotTimes(el)[0]).to.equal(wallClock(firstFree.start));
+    await chooseFirstSlot(el);
+    await waitForHeading(el, de.details.title);
+    await fillCitizen(el, deTexts);
+    await clickButton(el, de.common.continue);
+    await waitForHeading(el, de.review.title);
+    expect(widgetText(el)).to.include(CITIZEN.email).and.include(RATHAUS).and.include(wallClock(firstFree.start));
+    await clickButton(el, de.review.submit);
+    await waitForHeading(el, de.done.title);
+
+    expect(state.bookings).to.have.length(1);
+    const [stored] = state.bookings;
+    expect(stored.booking.start).to.equal(firstFree.start);
+    expect(stored.person).to.deep.equal(CITIZEN);
+    expect(widgetText(el)).to.include(stored.booking.code);
+    expect(booked).to.have.length(1);
+    const detail = booked[0].detail;
+    expect(detail).to.deep.equal({
+      code: stored.booking.code,
+      status: 'confirmed',
+      start: firstFree.start,
+      end: stored.booking.end,
+      locationId: 'rathaus',
+      services: [{ id: 'reisepass', quantity: 1 }],
+    });
+    const json = JSON.stringify(detail);
+    for (const personal of Object.values(CITIZEN)) expect(json).not.to.include(personal);
+    expect(booked[0].composed, 'the page outside the shadow root hears it').to.equal(true);
+    expect(steps).to.deep.equal(['location', 'datetime', 'details', 'review', 'done']);
+  });
+
+  it('books in English with the keyboard alone', async () => {
+    const state = await start();
+    const el = await renderWidget({ lang: 'en' });
+    await waitForHeading(el, en.services.title);
+    stepHeading(el)!.focus();
+
+    await tabTo(el, roleAndName('button', en.services.increase(PASS)));
+    await press('Enter');
+    await waitUntil(() => getByRole<HTMLInputElement>(el, 'spinbutton', en.services.quantity(PASS)).value === '1');
+    await tabTo(el, roleAndName('button', en.common.continue));
+    await press('Space');
+    await waitForHeading(el, en.location.title);
+    expect(focused(el)).to.equal(stepHeading(el));
+
+    // Arrow keys move within the radio group and choose; the first radio is reached with Tab.
+    await tabTo(el, (element) => element.matches('input[type=radio]'));
+    const radios = queryAllByRole<HTMLInputElement>(el, 'radio');
+    const rathausIndex = radios.findIndex((radio) => accessibleName(radio).startsWith(RATHAUS));
+    await press('ArrowDown', rathausIndex === 0 ? 0 : rathausIndex);
+    if (!radios[rathausIndex].checked) await press('Space');
+    expect(radios[rathausIndex].checked).to.equal(true);
+    await tabTo(el, roleAndName('button', en.common.continue));
+    await press('Enter');
+    await waitForHeading(el, en.datetime.title);
+
+    const freeDay = await waitForFreeDay(el);
+    await tabTo(el, (element) => element.matches('td[tabindex="0"]'));
+    expect(focused(el), 'the grid\'s tab stop is the first bookable day').to.equal(freeDay);
+    await press('ArrowRight');
+    await press('ArrowLeft');
+    expect(focused(el)).to.equal(freeDay);
+    await press('Enter');
+    await waitUntil(() => slotButtons(el).length > 0);
+    const date = freeDay.dataset.date!;
+    const firstFree = state.slots('rathaus', [{ id: 'reisepass', quantity: 1 }], date)[0];
+    await tabTo(el, (element) => element === slotButtons(el)[0]);
+    await press('Enter');
+    await waitForHeading(el, en.details.title);
+
+    for (const field of ['firstName', 'lastName', 'email'] as const) {
+      await tabTo(el, roleAndName('textbox', en.details.labels[field]));
+      await sendKeys({ type: CITIZEN[field] });
+    }
+    await press('Enter');
+    await waitForHeading(el, en.review.title);
+    // Shift+Tab goes back from the submit button to the "Change" buttons: review is navigable both ways.
+    await tabTo(el, roleAndName('button', en.review.submit));
+    await tabTo(el, roleAndName('button', new RegExp(`^${en.review.change}`)), { backwards: true });
+    await tabTo(el, roleAndName('button', en.review.submit));
+    await press('Enter');
+    await waitForHeading(el, en.done.title);
+
+    expect(state.bookings).to.have.length(1);
+    expect(state.bookings[0].booking.start).to.equal(firstFree.start);
+    expect(state.bookings[0].locale).to.equal('en');
+    expect(state.bookings[0].person).to.deep.equal(CITIZEN);
+  });
+
+  it('moves focus to the step heading on every step and has no axe violations on any step', async () => {
+    await start();
+    const el = await renderWidget();
+    const expectFocusedHeading = async (title: string) => {
+      await waitForHeading(el, title);
+      await el.updateComplete;
+      expect(focused(el), `focus after reaching "${title}"`).to.equal(stepHeading(el));
+    };
+    await waitForHeading(el, de.services.title);
+    await expectNoAxeViolations(el);
+    await clickButton(el, de.services.increase(PASS));
+    await clickButton(el, de.common.continue);
+    await expectFocusedHeading(de.location.title);
+    await expectNoAxeViolations(el);
+    await click(await findByRole(el, 'radio', new RegExp(`^${RATHAUS}`)));
+    await clickButton(el, de.common.continue);
+    await expectFocusedHeading(de.datetime.title);
+    await chooseFirstFreeDay(el);
+    await expectNoAxeViolations(el);
+    await chooseFirstSlot(el);
+    await expectFocusedHeading(de.details.title);
+    await clickButton(el, de.common.continue);
+    await findByRole(el, 'alert', de.details.summaryTitle);
+    await expectNoAxeViolations(el);
+    await fillCitizen(el, deTexts);
+    await clickButton(el, de.common.continue);
+    await expectFocusedHeading(de.review.title);
+    await expectNoAxeViolations(el);
+    await clickButton(el, de.common.back);
+    await expectFocusedHeading(de.details.title);
+    await clickButton(el, de.common.continue);
+    await expectFocusedHeading(de.review.title);
+    await clickButton(el, de.review.submit);
+    await expectFocusedHeading(de.done.title);
+    await expectNoAxeViolations(el);
+  });
+
+  describe('preselection attributes', () => {
+    it('service="reisepass" starts with one passport chosen', async () => {
+      await start();
+      const el = await renderWidget({ service: 'reisepass' });
+      expect(getByRole<HTMLInputElement>(el, 'spinbutton', de.services.quantity(PASS)).value).to.equal('1');
+      expect(getByRole<HTMLInputElement>(el, 'spinbutton', de.services.quantity('Personalausweis beantragen')).value).to.equal('0');
+      await clickButton(el, de.common.continue);
+      await waitForHeading(el, de.location.title);
+    });
+
+    it('location= with the only fitting location skips the location step', async () => {
+      await start();
+      const el = await renderWidget({ service: 'kfz-abmelden', location: 'rathaus' });
+      const steps: string[] = [];
+      el.addEventListener('termin-step', (event) => steps.push((event as CustomEvent<{ step: string }>).detail.step));
+      expect(widgetText(el)).to.include(de.common.stepOf(1, 4));
+      await clickButton(el, de.common.continue);
+      await waitForHeading(el, de.datetime.title);
+      expect(widgetText(el)).to.include(de.common.stepOf(2, 4)).and.include(RATHAUS);
+      expect(steps).to.deep.equal(['datetime']);
+    });
+
+    it('a preselected location among several is chosen already on the location step', async () => {
+      await start();
+      const el = await renderWidget({ service: 'reisepass', location: 'sued' });
+      await clickButton(el, de.common.continue);
+      await waitForHeading(el, de.location.title);
+      expect(getByRole<HTMLInputElement>(el, 'radio', /^Bürgerbüro Süd/).checked).to.equal(true);
+    });
+
+    it('ignores unknown ids with a console warning and no error screen', async () => {
+      await start();
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+      try {
+        const el = await renderWidget({ service: 'no-such-service', location: 'no-such-place' });
+        await waitForHeading(el, de.services.title);
+        expect(queryByRole(el, 'alert')).to.equal(null);
+        expect(queryAllByRole<HTMLInputElement>(el, 'spinbutton').every((input) => input.value === '0')).to.equal(true);
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings.some((text) => text.includes('no-such-service'))).to.equal(true);
+      expect(warnings.some((text) => text.includes('no-such-place'))).to.equal(true);
+    });
+  });
+
+  describe('services', () => {
+    it('keeps the quantity within 0…maxQuantity and shows the total duration', async () => {
+      const state = await start();
+      const el = await renderWidget();
+      const pass = state.catalog.services.find((service) => service.id === 'reisepass')!;
+      const quantity = () => getByRole<HTMLInputElement>(el, 'spinbutton', de.services.quantity(PASS)).value;
+      const total = () => el.shadowRoot!.querySelector('.total')!.textContent!.trim();
+      const more = getByRole(el, 'button', de.services.increase(PASS));
+      const fewer = getByRole(el, 'button', de.services.decrease(PASS));
+      expect(fewer.getAttribute('aria-disabled')).to.equal('true');
+      expect(total()).to.equal('');
+
+      await click(more);
+      await waitUntil(() => quantity() === '1');
+      const oneTotal = total();
+      expect(oneTotal).to.include(String(pass.durationMinutes));
+      for (let i = 0; i < pass.maxQuantity + 2; i++) await click(more);
+      await waitUntil(() => quantity() === String(pass.maxQuantity));
+      expect(more.getAttribute('aria-disabled')).to.equal('true');
+      // maxQuantity × 20 minutes is more than an hour, and the text says so.
+      const allTotal = total();
+      expect(allTotal).not.to.equal(oneTotal);
+      expect(allTotal).to.match(/1\s*Std/);
+      expect(allTotal).to.include(String(pass.maxQuantity * pass.durationMinutes - 60));
+
+      for (let i = 0; i < pass.maxQuantity + 2; i++) await click(fewer);
+      await waitUntil(() => quantity() === '0');
+      expect(fewer.getAttribute('aria-disabled')).to.equal('true');
+      expect(total()).to.equal('');
+    });
+
+    it('lists only the locations that offer every chosen service', async () => {
+      const state = await start();
+      const el = await renderWidget();
+      await clickButton(el, de.services.increase('Führungszeugnis beantragen'));
+      await clickButton(el, de.common.continue);
+      await waitForHeading(el, de.location.title);
+      const offering = state.catalog.offers.filter((offer) => offer.serviceId === 'fuehrungszeugnis')
+        .map((offer) => state.catalog.locations.find((location) => location.id === offer.locationId)!.name);
+      const listed = queryAllByRole(el, 'radio').map((radio) => accessibleName(radio));
+      expect(listed).to.have.length(offering.length).and.to.be.below(state.catalog.locations.length + 1);
+      expect(offering.length).to.be.below(state.catalog.locations.length);
+      for (const name of offering) expect(listed.some((label) => label.startsWith(name))).to.equal(true);
+    });
+
+    it('offers no search for a short list', async () => {
+      await start();
+      const el = await renderWidget();
+      expect(queryByRole(el, 'searchbox')).to.equal(null);
+    });
+
+    it('searches a catalog of 8 services, forgiving umlauts', async () => {
+      const extra: Service[] = [
+        { id: 'gewerbe', name: 'Gewerbe anmelden', durationMinutes: 20, maxQuantity: 1 },
+        { id: 'fischerei', name: 'Fischereischein beantragen', durationMinutes: 10, maxQuantity: 1 },
+      ];
+      await start(MONDAY, { catalog: (catalog) => ({ ...catalog, services: [...catalog.services, ...extra] }) });
+      const el = await renderWidget();
+      const search = await findByRole<HTMLInputElement>(el, 'searchbox', de.services.searchLabel);
+      await click(search);
+      await sendKeys({ type: 'fuhrung' });
+      await waitUntil(() => queryAllByRole(el, 'spinbutton').length === 1);
+      expect(accessibleName(getByRole(el, 'spinbutton'))).to.equal(de.services.quantity('Führungszeugnis beantragen'));
+      expect(widgetText(el)).to.include(de.services.matches(1));
+    });
+
+    it('filters 300 services well within 100 ms per keystroke', async () => {
+      const many: Service[] = Array.from({ length: 300 }, (_, index) => ({
+        id: `leistung-${index}`,
+        name: `Leistung Nummer ${index} für Bürgerinnen und Bürger`,
+        description: `Beschreibung der Leistung ${index} mit Unterlagen, Gebühren und Hinweisen zur Barrierefreiheit.`,
+        durationMinutes: 10,
+        maxQuantity: 2,
+      }));
+      await start(MONDAY, { catalog: (catalog) => ({ ...catalog, services: [...catalog.services, ...many] }) });
+      const el = await renderWidget();
+      const search = await findByRole<HTMLInputElement>(el, 'searchbox', de.services.searchLabel);
+      const step = el.shadowRoot!.querySelector<LitElement>('tb-services-step')!;
+      const typeTo = async (text: string) => {
+        const started = performance.now();
+        search.value = text;
+        search.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+        await step.updateComplete;
+        return performance.now() - started;
+      };
+      // Each keystroke is timed three times and the fastest counts, so that a pause of the busy test machine
+      // (garbage collection, the other browser) is not taken for slow filtering.
+      const query = 'nummer 12';
+      const timings: number[] = [];
+      for (let length = 1; length <= query.length; length++) {
+        const attempts: number[] = [];
+        for (let attempt = 0; attempt < 3; attempt++) {
+          await typeTo(query.slice(0, length - 1));
+          attempts.push(await typeTo(query.slice(0, length)));
+        }
+        timings.push(Math.min(...attempts));
+      }
+      const expected = many.filter((service) => service.name.includes('12')).length;
+      expect(queryAllByRole(el, 'spinbutton')).to.have.length(expected);
+      expect(Math.max(...timings), `per keystroke: ${timings.map((t) => t.toFixed(1)).join(', ')} ms`).to.be.below(100);
+    });
+  });
+
+  describe('date and time', () => {
+    it('offers the next free month when the current one is full and jumps there with its times', async () => {
+      // Friday afternoon at the end of January: the Rathaus is closed on Friday afternoons and weekends.
+      const lateFriday = new Date('2027-01-29T15:00:00+01:00');
+      const state = await start(lateFriday);
+      const el = await renderWidget();
+      await chooseServiceAndLocation(el, deTexts, PASS, RATHAUS);
+      await waitForHeading(el, de.datetime.title);
+      const selection = [{ id: 'reisepass', quantity: 1 }];
+      const { days, nextAvailable } = state.days('rathaus', selection, '2027-01-29', '2027-01-31');
+      expect(days).to.have.length(0);
+      expect(nextAvailable).to.be.a('string');
+
+      await clickButton(el, de.datetime.jump);
+      await waitUntil(() => slotButtons(el).length > 0, 'no times after the jump');
+      const monthName = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+        .format(new Date(`${nextAvailable}T12:00:00Z`));
+      expect(el.shadowRoot!.querySelector('tb-calendar h3')!.textContent).to.include(monthName);
+      const selected = el.shadowRoot!.querySelector<HTMLElement>('td[aria-selected=true]');
+      expect(selected?.dataset.date).to.equal(nextAvailable);
+      expect(slotTimes(el)).to.deep.equal(state.slots('rathaus', selection, nextAvailable!).map((slot) => wallClock(slot.start)));
+    });
+
+    it('says when a time was taken meanwhile and refreshes the list without it', async () => {
+      const state = await start();
+      const el = await renderWidget();
+      await chooseServiceAndLocation(el, deTexts, PASS, RATHAUS);
+      const date = await chooseFirstFreeDay(el);
+      const [taken] = state.slots('rathaus', [{ id: 'reisepass', quantity: 1 }], date);
+      expect(slotTimes(el)[0]).to.equal(wallClock(taken.start));
+      state.takeSlot('rathaus', taken.start, 20);
+
+      await click(slotButtons(el)[0]);
+      await findByRole(el, 'alert', de.datetime.slotTaken);
+      await waitUntil(() => slotTimes(el)[0] !== wallClock(taken.start), 'the taken time is still listed');
+      expect(slotTimes(el)).not.to.include(wallClock(taken.start));
+      expect(stepHeading(el)!.textContent!.trim()).to.equal(de.datetime.title);
+      expect(state.bookings).to.have.length(0);
+    });
+  });
+
+  describe('holding the time', () => {
+    let restorePerformance: () => void = () => undefined;
+    afterEach(() => restorePerformance());
+
+    /** Lets the monotonic clock jump forward, as if the citizen had been away for a while. */
+    function skipAhead(): (seconds: number) => void {
+      const real = performance.now.bind(performance);
+      let offset = 0;
+      Object.defineProperty(performance, 'now', { configurable: true, value: () => real() + offset });
+      restorePerformance = () => delete (performance as { now?: unknown }).now;
+      return (seconds) => (offset += seconds * 1000);
+    }
+
+    it('warns two minutes before the hold ends and extends it on "Mehr Zeit"', async () => {
+      const state = await start(MONDAY, { holdSeconds: 600 });
+      const el = await renderWidget();
+      const skip = skipAhead();
+      await toDetails(el);
+      await waitForHeading(el, de.details.title);
+      expect(queryByRole(el, 'alert', de.hold.warning)).to.equal(null);
+
+      skip(600 - 100);
+      await findByRole(el, 'alert', de.hold.warning);
+      await clickButton(el, de.hold.extend);
+      await findByRole(el, 'status', de.hold.extended);
+      expect(state.requests.filter((request) => request.path.endsWith('/extend'))).to.have.length(1);
+      expect(queryByRole(el, 'alert', de.hold.warning)).to.equal(null);
+      expect(stepHeading(el)!.textContent!.trim()).to.equal(de.details.title);
+    });
+
+    it('shows the warning at once for a short hold', async () => {
+      await start(MONDAY, { holdSeconds: 100 });
+      const el = await renderWidget();
+      await toDetails(el);
+      await waitForHeading(el, de.details.title);
+      await findByRole(el, 'alert', de.hold.warning);
+    });
+
+    it('returns to the date/time step when the hold expires and keeps what was typed', async () => {
+      const state = await start(MONDAY, { holdSeconds: 600 });
+      const el = await renderWidget();
+      const skip = skipAhead();
+      await toDetails(el);
+      await waitForHeading(el, de.details.title);
+      await typeInto(el, de.details.labels.firstName, CITIZEN.firstName);
+      await typeInto(el, de.details.labels.email, CITIZEN.email);
+
+      skip(601);
+      await waitForHeading(el, de.datetime.title);
+      await findByRole(el, 'alert', de.datetime.holdExpired);
+      await waitUntil(() => slotButtons(el).length > 0, 'the times were not listed again');
+      await chooseFirstSlot(el);
+      await waitForHeading(el, de.details.title);
+      expect(getByRole<HTMLInputElement>(el, 'textbox', de.details.labels.firstName).value).to.equal(CITIZEN.firstName);
+      expect(getByRole<HTMLInputElement>(el, 'textbox', de.details.labels.email).value).to.equal(CITIZEN.email);
+      expect(state.requests.filter((request) => request.method === 'POST' && request.path === '/api/holds')).to.have.length(2);
+    });
+  });
+
+  describe('details', () => {
+    it('shows an error summary on an empty submit whose links lead to the fields', async () => {
+      await start();
+      const el = await renderWidget();
+      await toDetails(el);
+      await waitForHeading(el, de.details.title);
+      await clickButton(el, de.common.continue);
+      const summary = await findByRole(el, 'alert', de.details.summaryTitle);
+      await waitUntil(() => focused(el) === summary, 'the error summary did not get focus');
+      expect(stepHeading(el)!.textContent!.trim()).to.equal(de.details.title);
+
+      const required = ['firstName', 'lastName', 'email'] as const;
+      for (const field of required) {
+        const message = de.details.errors[field].required;
+        const input = getByRole<HTMLInputElement>(el, 'textbox', de.details.labels[field]);
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        const described = input.getAttribute('aria-describedby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)?.textContent ?? '');
+        expect(described.join(' ')).to.include(message);
+        await click(getByRole(el, 'link', message));
+        expect(focused(el)).to.equal(input);
+      }
+      expect(queryAllByRole(el, 'link').filter((link) => summary.contains(link))).to.have.length(required.length);
+    });
+
+    it('checks a filled field when leaving it', async () => {
+      await start();
+      const el = await renderWidget();
+      await toDetails(el);
+      await waitForHeading(el, de.details.title);
+      const email = await typeInto(el, de.details.labels.email, 'erika.mustermann@');
+      expect(widgetText(el)).not.to.include(de.details.errors.email.email);
+      await press('Tab');
+      await waitUntil(() => widgetText(el).includes(de.details.errors.email.email), 'no error after leaving the field');
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      await click(email);
+      await sendKeys({ type: 'example.org' });
+      await waitUntil(() => !widgetText(el).includes(de.details.errors.email.email), 'the error stayed after the fix');
+      // An empty field is not an error while the citizen is just tabbing through.
+      await click(getByRole(el, 'textbox', de.details.labels.firstName));
+      await press('Tab');
+      expect(widgetText(el)).not.to.include(de.details.errors.firstName.required);
+    });
+
+    it('neither shows nor sends fields the town hides, even when the page prefilled them', async () => {
+      const state = await start();
+      expect(state.catalog.form.address, 'the default catalog hides the address').to.equal('hidden');
+      const el = await renderWidget();
+      el.prefill = { street: 'Hauptstraße 5', postalCode: '12345', city: 'Musterstadt' };
+      await toDetails(el);
+      await waitForHeading(el, de.details.title);
+      for (const field of ['street', 'postalCode', 'city'] as const) {
+        expect(queryByRole(el, 'textbox', new RegExp(`^${de.details.labels[field]}`))).to.equal(null);
+      }
+      await fillCitizen(el, deTexts);
+      await clickButton(el, de.common.continue);
+      await waitForHeading(el, de.review.title);
+      expect(widgetText(el)).not.to.include('Hauptstraße');
+      await clickButton(el, de.review.submit);
+      await waitForHeading(el, de.done.title);
+      expect(state.bookings[0].person).to.deep.equal(CITIZEN);
+    });
+  });
+
+  describe('booking once', () => {
+    let restoreFetch: () => void = () => undefined;
+    afterEach(() => restoreFetch());
+
+    /** Records the Idempotency-Key of every booking request; `loseFirstAnswer` drops the first reply on its way back. */
+    function watchBookings({ loseFirstAnswer = false } = {}): string[] {
+      const keys: string[] = [];
+      const real = window.fetch;
+      window.fetch = async (input, init) => {
+        const isBooking = String(input).endsWith('/api/bookings') && init?.method === 'POST';
+        if (!isBooking) return real(input, init);
+        keys.push(new Headers(init?.headers).get('Idempotency-Key') ?? '');
+        const response = await real(input, init);
+        if (loseFirstAnswer && keys.length === 1) throw new TypeError('Failed to fetch');
+        return response;
+      };
+      restoreFetch = () => (window.fetch = real);
+      return keys;
+    }
+
+    it('books once when the submit button is clicked twice quickly', async () => {
+      const state = await start();
+      const el = await renderWidget();
+      await toReview(el);
+      const booked: Event[] = [];
+      el.addEventListener('termin-booked', (event) => booked.push(event));
+      const submit = getByRole(el, 'button', de.review.submit);
+      submit.click();
+      submit.click();
+      await waitForHeading(el, de.done.title);
+      expect(state.bookings).to.have.length(1);
+      expect(state.requests.filter((request) => request.method === 'POST' && request.path === '/api/bookings')).to.have.length(1);
+      expect(booked).to.have.length(1);
+    });
+
+    it('repeats a booking whose answer was lost with the same Idempotency-Key and books once', async () => {
+      const state = await start();
+      const el = await renderWidget();
+      await toReview(el);
+      const keys = watchBookings({ loseFirstAnswer: true });
+      await clickButton(el, de.review.submit);
+      await waitForHeading(el, de.done.title);
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.have.length.above(0).and.to.equal(keys[1]);
+      expect(state.bookings).to.have.length(1);
+      expect(widgetText(el)).to.include(state.bookings[0].booking.code);
+    });
+
+    it('retries after a server error with the same Idempotency-Key and keeps what was typed', async () => {
+      const state = await start(MONDAY, { faults: ['bookings:500*once'] });
+      const el = await renderWidget();
+      await toReview(el);
+      const keys = watchBookings();
+      await clickButton(el, de.review.submit);
+      await findByRole(el, 'alert', new RegExp(de.errors.title));
+      expect(widgetText(el)).to.include(de.errors.kept).and.include(CITIZEN.email);
+      expect(state.bookings).to.have.length(0);
+      await clickButton(el, de.common.retry);
+      await waitForHeading(el, de.done.title);
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.equal(keys[1]);
+      expect(state.bookings).to.have.length(1);
+    });
+
+    it('rides out a transient 503 on booking', async () => {
+      const state = await start(MONDAY, { faults: ['bookings:503*once'] });
+      const el = await renderWidget();
+      await toReview(el);
+      const keys = watchBookings();
+      await clickButton(el, de.review.submit);
+      await waitForHeading(el, de.done.title);
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.equal(keys[1]);
+      expect(state.bookings).to.have.length(1);
+    });
+  });
+
+  it('switches to English at runtime without losing choices or typed details', async () => {
+    await start();
+    const el = await renderWidget();
+    await clickButton(el, de.services.increase(PASS));
+    await clickButton(el, de.services.increase(PASS));
+    await clickButton(el, de.common.continue);
+    await click(await findByRole(el, 'radio', new RegExp(`^${RATHAUS}`)));
+    await clickButton(el, de.common.continue);
+    await chooseFirstFreeDay(el);
+    await chooseFirstSlot(el);
+    await waitForHeading(el, de.details.title);
+    await typeInto(el, de.details.labels.firstName, CITIZEN.firstName);
+    await typeInto(el, de.details.labels.email, CITIZEN.email);
+
+    el.lang = 'en';
+    await waitForHeading(el, en.details.title);
+    expect(getByRole<HTMLInputElement>(el, 'textbox', en.details.labels.firstName).value).to.equal(CITIZEN.firstName);
+    expect(getByRole<HTMLInputElement>(el, 'textbox', en.details.labels.email).value).to.equal(CITIZEN.email);
+    expect(widgetText(el)).to.include(en.common.stepOf(4, 5));
+
+    for (const title of [en.datetime.title, en.location.title, en.services.title]) {
+      await clickButton(el, en.common.back);
+      await waitForHeading(el, title);
+    }
+    expect(getByRole<HTMLInputElement>(el, 'spinbutton', en.services.quantity(PASS)).value).to.equal('2');
+  });
+});
