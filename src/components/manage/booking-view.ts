@@ -1,10 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking } from '../../api/schemas.js';
-import { clock } from '../../clock.js';
-import { bookingToIcs, downloadIcs, icsFileName } from '../../ics/ics.js';
 import type { ManageState } from '../../manage/manage-machine.js';
-import { locationLines, serviceLines, timeRange } from '../steps/booking-facts.js';
+import { bookingRows, saveToCalendar, timeRange } from '../steps/booking-facts.js';
 import { defineOnce, StepElement } from '../steps/step-element.js';
 import './confirm-dialog.js';
 import type { ConfirmDialog } from './confirm-dialog.js';
@@ -23,8 +21,7 @@ export class BookingView extends StepElement {
   }
 
   private addToCalendar(): void {
-    const content = bookingToIcs(this.booking, { messages: this.messages, lang: this.lang, now: clock.now(), pageUrl: location.href.split('#')[0] });
-    downloadIcs(content, icsFileName(this.booking));
+    saveToCalendar(this.booking, this.messages, this.lang);
   }
 
   override render() {
@@ -39,18 +36,7 @@ export class BookingView extends StepElement {
           <dt>${m.codeLabel}</dt>
           <dd part="code">${booking.code}</dd>
         </div>
-        <div class="summary-row">
-          <dt>${this.messages.review.datetime}</dt>
-          <dd>${when}</dd>
-        </div>
-        <div class="summary-row">
-          <dt>${this.messages.review.location}</dt>
-          <dd>${locationLines(booking.location)}</dd>
-        </div>
-        <div class="summary-row">
-          <dt>${this.messages.review.services}</dt>
-          <dd>${serviceLines(booking.services)}</dd>
-        </div>
+        ${bookingRows(this.messages, this.lang, this.timeZone, booking)}
         <div class="summary-row">
           <dt>${m.status}</dt>
           <dd class="manage-status">

@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
-import type { Location } from '../../api/schemas.js';
+import type { Booking, Location } from '../../api/schemas.js';
+import { clock } from '../../clock.js';
+import { bookingToIcs, downloadIcs, icsFileName } from '../../ics/ics.js';
 import { formatDateLong, formatTime, localDateOf } from '../../format/datetime.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
 
@@ -20,3 +22,25 @@ export const locationLines = (location: Location) =>
     <span class="line">${location.address.street}</span>
     <span class="line">${location.address.postalCode} ${location.address.city}</span>
     ${location.hint ? html`<span class="line muted">${location.hint}</span>` : nothing}`;
+
+/** The rows both the confirmation and the manage view show: time, place and services of a booking. */
+export function bookingRows(messages: Messages, lang: Lang, timeZone: string, booking: Booking) {
+  return html`<div class="summary-row">
+      <dt>${messages.review.datetime}</dt>
+      <dd>${timeRange(messages, lang, timeZone, booking.start, booking.end)}</dd>
+    </div>
+    <div class="summary-row">
+      <dt>${messages.review.location}</dt>
+      <dd>${locationLines(booking.location)}</dd>
+    </div>
+    <div class="summary-row">
+      <dt>${messages.review.services}</dt>
+      <dd>${serviceLines(booking.services)}</dd>
+    </div>`;
+}
+
+/** Downloads the booking as an .ics file; the link back to this page is kept, its fragment (a token) is not. */
+export function saveToCalendar(booking: Booking, messages: Messages, lang: Lang): void {
+  const content = bookingToIcs(booking, { messages, lang, now: clock.now(), pageUrl: location.href.split('#')[0] });
+  downloadIcs(content, icsFileName(booking));
+}

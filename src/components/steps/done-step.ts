@@ -1,10 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking } from '../../api/schemas.js';
-import { clock } from '../../clock.js';
-import { bookingToIcs, downloadIcs, icsFileName } from '../../ics/ics.js';
 import { manageUrl } from '../../manage/link.js';
-import { locationLines, serviceLines, timeRange } from './booking-facts.js';
+import { bookingRows, saveToCalendar } from './booking-facts.js';
 import { defineOnce, StepElement } from './step-element.js';
 
 /**
@@ -31,8 +29,7 @@ export class DoneStep extends StepElement {
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
 
   private addToCalendar(): void {
-    const content = bookingToIcs(this.booking, { messages: this.messages, lang: this.lang, now: clock.now(), pageUrl: location.href.split('#')[0] });
-    downloadIcs(content, icsFileName(this.booking));
+    saveToCalendar(this.booking, this.messages, this.lang);
   }
 
   override render() {
@@ -51,19 +48,7 @@ export class DoneStep extends StepElement {
               <p class="muted">${this.messages.manage.manageLinkHint}</p>`}
       </div>
       <h3>${m.details}</h3>
-      <dl class="summary" part="summary">
-        <div class="summary-row">
-          <dt>${this.messages.review.datetime}</dt>
-          <dd>${timeRange(this.messages, this.lang, this.timeZone, booking.start, booking.end)}</dd>
-        </div>
-        <div class="summary-row">
-          <dt>${this.messages.review.location}</dt>
-          <dd>${locationLines(booking.location)}</dd>
-        </div>
-        <div class="summary-row">
-          <dt>${this.messages.review.services}</dt>
-          <dd>${serviceLines(booking.services)}</dd>
-        </div>
+      <dl class="summary" part="summary">${bookingRows(this.messages, this.lang, this.timeZone, booking)}
       </dl>
       <div class="actions no-print">
         <button type="button" class="primary" part="button button-primary" @click=${this.addToCalendar}>${m.addToCalendar}</button>

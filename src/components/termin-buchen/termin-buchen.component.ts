@@ -151,7 +151,6 @@ export class TerminBuchen extends LitElement {
         ? html`<tb-manage-view .messages=${m} .lang=${this.language} .api=${this.api} .catalog=${flow.state.catalog} .link=${this.manageLink}
             @tb-mode-change=${(event: CustomEvent<{ mode: 'book' | 'manage' }>) => this.switchMode(event.detail.mode)}></tb-manage-view>`
         : catalogReady ? this.renderStep() : flow.catalog.status === 'loading' ? html`<p class="loading" role="status">${m.common.loading}</p>` : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${flow.announcement}</div>
     </section>`;
   }
 
