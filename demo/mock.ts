@@ -3,11 +3,40 @@
  * `?latency=800`, `?fault=slots:500` (repeatable or comma-separated), `?seed=7`, `?holdSeconds=30`.
  */
 import { setupWorker } from 'msw/browser';
-import { createMockBackend, type MockOptions } from '../src/mock/index.js';
+import type { Booking } from '../src/api/schemas.js';
+import { createMockBackend, type MockOptions, type MockState } from '../src/mock/index.js';
+import { dayOf } from '../src/mock/time.js';
+
+const HOUR_MS = 60 * 60_000;
 
 function numberParam(params: URLSearchParams, name: string): number | undefined {
   const value = params.get(name);
   return value === null || value.trim() === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
+}
+
+/**
+ * Seeds a booking into a real free slot between two and 24 hours from now, which the citizen can no
+ * longer cancel online. The two hours keep it in the future while someone tries the demo. Evenings before
+ * a weekend and weekends have no opening hours within 24 hours: then there is no such booking.
+ */
+function seedTooSoonToCancel(state: MockState): Booking | undefined {
+  const { timeZone, locations, offers } = state.catalog;
+  const earliest = Date.now() + 2 * HOUR_MS;
+  const latest = Date.now() + 24 * HOUR_MS;
+  const days = new Set([dayOf(earliest, timeZone), dayOf(latest, timeZone)]);
+  for (const { id: locationId } of locations) {
+    const offer = offers.find((candidate) => candidate.locationId === locationId);
+    if (!offer) continue;
+    const services = [{ id: offer.serviceId, quantity: 1 }];
+    for (const day of days) {
+      const slot = state.slots(locationId, services, day).find(({ start }) => {
+        const startMs = Date.parse(start);
+        return startMs >= earliest && startMs < latest;
+      });
+      if (slot) return state.seedBooking({ locationId, services, start: slot.start });
+    }
+  }
+  return undefined;
 }
 
 export async function startDemoMock(): Promise<void> {
@@ -20,11 +49,16 @@ export async function startDemoMock(): Promise<void> {
     faults: params.getAll('fault').flatMap((value) => value.split(',')),
   };
   const { handlers, state } = createMockBackend(options);
-  // Bookings to try the lookup and manage flows with; the second starts too soon to be cancelled.
-  const quarterHour = 15 * 60_000;
-  const soon = new Date(Math.ceil((Date.now() + 3 * 60 * 60_000) / quarterHour) * quarterHour);
-  const bookings = [state.seedBooking(), state.seedBooking({ start: soon })];
-  console.info('Demo bookings for erika.mustermann@example.org:', bookings.map(({ code, start }) => `${code} (${start})`).join(', '));
+  // Bookings to try the lookup and manage flows with.
+  const cancellable = state.seedBooking();
+  const tooSoon = seedTooSoonToCancel(state);
+  const describe = ({ code, start }: Booking): string => `${code} (${start})`;
+  console.info(
+    `Demo bookings for erika.mustermann@example.org: ${describe(cancellable)}`,
+    tooSoon
+      ? `and ${describe(tooSoon)}, which starts too soon to be cancelled online.`
+      : '(no opening hours within the next 24 hours, so no booking that is too soon to cancel).',
+  );
   await setupWorker(...handlers).start({
     serviceWorker: { url: '/mockServiceWorker.js' },
     quiet: true,

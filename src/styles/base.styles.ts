@@ -67,6 +67,13 @@ export const baseStyles = css`
       --tb-font-size-h2: 24px;
     }
   }
+  /* Hover and pressed shades follow a town's own primary colour (KERN mixes in 8 % and 16 % white). */
+  @supports (color: color-mix(in srgb, red, white)) {
+    :host {
+      --tb-color-primary-hover: color-mix(in srgb, var(--tb-color-primary) 92%, white);
+      --tb-color-primary-active: color-mix(in srgb, var(--tb-color-primary) 84%, white);
+    }
+  }
   :host([hidden]) {
     display: none;
   }
