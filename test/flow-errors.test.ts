@@ -155,6 +155,8 @@ describe('booking flow errors through <termin-buchen>', () => {
       expect(errors).to.deep.equal([code]);
       expect(state.bookings).to.have.length(0);
       expect(widgetText(el)).to.include(CITIZEN.email).and.include(CITIZEN.lastName);
+      // Only a problem that may pass is worth a retry button; sending the same booking again cannot mend the others.
+      expect(queryByRole(el, 'button', de.common.retry) !== null).to.equal(code === 'rate_limited');
     });
   }
 

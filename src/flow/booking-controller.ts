@@ -1,11 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiClient, ApiError, isApiError, newIdempotencyKey } from '../api/client.js';
-import type { DaysResponse, Slot, SlotsResponse } from '../api/schemas.js';
+import type { DaysResponse, ServiceSelection, Slot, SlotsResponse } from '../api/schemas.js';
 import { clock } from '../clock.js';
-import { addDaysToDate, addMonths, monthOf, todayIn } from '../format/datetime.js';
+import { addDaysToDate, firstDayOf, lastDayOf, monthOf, todayIn } from '../format/datetime.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Intent } from './intents.js';
-import { initialState, reduce, selectedServices, type FlowEvent, type FlowState, type StepId } from './machine.js';
+import {
+  fittingLocations,
+  initialState,
+  reduce,
+  selectedServices,
+  type FlowEvent,
+  type FlowState,
+  type StepId,
+} from './machine.js';
 import { toPerson, type PersonDraft } from './person.js';
 
 /** What the controller needs from the element that hosts it. */
@@ -31,6 +39,45 @@ export interface Failure {
 
 const monotonicNow = () => performance.now();
 
+/** What availability depends on: another location or other quantities mean other slot lengths. */
+interface Selection {
+  locationId: string;
+  services: ServiceSelection[];
+}
+
+const selectionKey = ({ locationId, services }: Selection) =>
+  `${locationId}|${services.map((service) => `${service.id}:${service.quantity}`).join(',')}|`;
+
+/**
+ * Answers by key, shared while they are still on their way: whoever asks for a key that is in flight
+ * awaits that request instead of starting a second one, which the client's `supersede` would abort.
+ */
+class RequestCache<T> {
+  private readonly entries = new Map<string, { answer: Promise<T>; value?: T }>();
+
+  /** The answer for `key` if it has arrived. */
+  arrived(key: string): T | undefined {
+    return this.entries.get(key)?.value;
+  }
+
+  fetch(key: string, request: () => Promise<T>): Promise<T> {
+    const known = this.entries.get(key);
+    if (known) return known.answer;
+    const entry: { answer: Promise<T>; value?: T } = { answer: request() };
+    this.entries.set(key, entry);
+    // A failed or superseded request must not be handed to the next caller.
+    entry.answer.then(
+      (value) => (entry.value = value),
+      () => this.entries.get(key) === entry && this.entries.delete(key),
+    );
+    return entry.answer;
+  }
+
+  forget(keyPrefix = ''): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(keyPrefix)) this.entries.delete(key);
+  }
+}
+
 function toApiError(error: unknown): ApiError {
   return isApiError(error) ? error : new ApiError({ kind: 'network', endpoint: 'unknown', message: String(error) });
 }
@@ -51,12 +98,14 @@ export class BookingController implements ReactiveController {
   slotTaken = false;
   holdExtended = false;
   serverFieldErrors: Partial<Record<keyof PersonDraft, string>> = {};
-  /** Text for the polite live region; components add their own where it belongs to them. */
-  announcement = '';
 
   private client!: ApiClient;
-  private readonly daysCache = new Map<string, DaysResponse>();
-  private readonly slotsCache = new Map<string, SlotsResponse>();
+  private readonly daysCache = new RequestCache<DaysResponse>();
+  private readonly slotsCache = new RequestCache<SlotsResponse>();
+  /** Which answers `days` and `slots` are waiting for, so that a late answer to an older question is dropped. */
+  private daysKey = '';
+  private slotsKey = '';
+  private preselection: Selection | null = null;
 
   constructor(private readonly host: BookingHost) {
     host.addController(this);
@@ -67,6 +116,7 @@ export class BookingController implements ReactiveController {
     if (this.catalog.status === 'idle') {
       this.client = this.createClient();
       void this.loadCatalog();
+      this.prefetchPreselected();
     }
   }
 
@@ -78,15 +128,18 @@ export class BookingController implements ReactiveController {
   /** Called when `api` changes: everything loaded so far belongs to another backend. */
   reset(): void {
     this.client = this.createClient();
-    this.daysCache.clear();
-    this.slotsCache.clear();
+    this.daysCache.forget();
+    this.slotsCache.forget();
+    this.preselection = null;
     this.state = initialState();
     this.catalog = { status: 'idle' };
     this.days = { status: 'idle' };
     this.slots = { status: 'idle' };
     this.month = null;
     this.failure = null;
-    if (this.host.isConnected) void this.loadCatalog();
+    if (!this.host.isConnected) return;
+    void this.loadCatalog();
+    this.prefetchPreselected();
   }
 
   get today(): string {
@@ -126,8 +179,8 @@ export class BookingController implements ReactiveController {
         break;
       case 'restart':
         this.dispatch(intent);
-        this.daysCache.clear();
-        this.slotsCache.clear();
+        this.daysCache.forget();
+        this.slotsCache.forget();
         break;
       default:
         this.dispatch(intent);
@@ -157,7 +210,8 @@ export class BookingController implements ReactiveController {
     this.slotTaken = false;
     if (step !== 'details' && step !== 'review') this.holdExtended = false;
     if (step === 'datetime' && (previous !== 'details' || !this.days || this.days.status !== 'ready')) {
-      void this.showMonth(this.month && this.month >= monthOf(this.today) ? this.month : monthOf(this.state.date ?? this.today));
+      const month = this.month && this.month >= monthOf(this.today) ? this.month : monthOf(this.state.date ?? this.today);
+      void this.showMonth(month, { prefetchSlots: true });
     }
     this.host.dispatchEvent(new CustomEvent('termin-step', { detail: { step }, bubbles: true, composed: true }));
   }
@@ -180,6 +234,7 @@ export class BookingController implements ReactiveController {
       this.warnAboutUnknownPreselection(catalog.services.map((s) => s.id), catalog.locations.map((l) => l.id));
       this.catalog = { status: 'ready', value: true };
       this.dispatch({ type: 'catalogLoaded', catalog, preselect: { serviceId: this.host.service, locationId: this.host.location } });
+      this.dropInvalidPreselection();
       if (this.host.prefill) this.dispatch({ type: 'personPrefilled', person: this.host.prefill });
     } catch (error) {
       this.catalog = { status: 'error', error: toApiError(error) };
@@ -193,56 +248,105 @@ export class BookingController implements ReactiveController {
     if (location && !locationIds.includes(location)) console.warn(`termin-buchen: unknown location "${location}" ignored`);
   }
 
-  private selectionKey(): string {
-    return `${this.state.locationId}|${selectedServices(this.state).map((s) => `${s.id}:${s.quantity}`).join(',')}`;
+  private selection(): Selection | null {
+    const { locationId } = this.state;
+    const services = selectedServices(this.state);
+    return locationId && services.length > 0 ? { locationId, services } : null;
   }
 
-  async showMonth(month: string): Promise<void> {
-    const { locationId } = this.state;
-    if (!locationId) return;
+  /**
+   * With service and location given, the days need not wait for the catalog: both are asked for at once,
+   * and the first bookable day's slots as soon as the days arrive.
+   */
+  private prefetchPreselected(): void {
+    const { service, location } = this.host;
+    if (!service || !location) return;
+    const selection = { locationId: location, services: [{ id: service, quantity: 1 }] };
+    this.preselection = selection;
+    const { key, query } = this.daysQuery(selection, monthOf(this.today));
+    void this.daysCache.fetch(key, () => this.client.getDays(query)).then(
+      (days) => this.prefetchFirstSlots(selection, days),
+      () => undefined,
+    );
+  }
+
+  /** Ids the catalog does not know, or a service the location does not offer: the prefetched answers are of no use. */
+  private dropInvalidPreselection(): void {
+    const prefetched = this.preselection;
+    if (!prefetched) return;
+    this.preselection = null;
+    const current = this.selection();
+    const offered = fittingLocations(this.state).some((location) => location.id === current?.locationId);
+    if (current && offered && selectionKey(current) === selectionKey(prefetched)) return;
+    this.daysCache.forget(selectionKey(prefetched));
+    this.slotsCache.forget(selectionKey(prefetched));
+  }
+
+  private daysQuery(selection: Selection, month: string) {
+    const from = firstDayOf(month) > this.today ? firstDayOf(month) : this.today;
+    // Before the catalog has told the horizon, the whole month is asked for; the key then shows whether
+    // that answer fits the question asked once the horizon is known.
+    const to = this.state.catalog && this.lastBookable < lastDayOf(month) ? this.lastBookable : lastDayOf(month);
+    return { key: `${selectionKey(selection)}${from}/${to}`, query: { ...selection, from, to } };
+  }
+
+  private async showMonth(month: string, { prefetchSlots = false } = {}): Promise<void> {
+    const selection = this.selection();
+    if (!selection) return;
     this.month = month;
-    const firstDay = `${month}-01`;
-    const lastDay = addDaysToDate(`${addMonths(month, 1)}-01`, -1);
-    const from = firstDay > this.today ? firstDay : this.today;
-    const to = lastDay < this.lastBookable ? lastDay : this.lastBookable;
-    const key = `${this.selectionKey()}|${month}`;
-    const cached = this.daysCache.get(key);
-    if (cached) {
-      this.days = { status: 'ready', value: cached };
+    const { key, query } = this.daysQuery(selection, month);
+    this.daysKey = key;
+    const arrived = this.daysCache.arrived(key);
+    if (arrived) {
+      this.days = { status: 'ready', value: arrived };
       this.host.requestUpdate();
+      if (prefetchSlots) this.prefetchFirstSlots(selection, arrived);
       return;
     }
     this.days = { status: 'loading' };
     this.host.requestUpdate();
     try {
-      const value = await this.client.getDays({ locationId, services: selectedServices(this.state), from, to });
-      this.daysCache.set(key, value);
-      if (this.month === month) this.days = { status: 'ready', value };
+      const value = await this.daysCache.fetch(key, () => this.client.getDays(query));
+      if (this.daysKey !== key) return;
+      this.days = { status: 'ready', value };
+      if (prefetchSlots) this.prefetchFirstSlots(selection, value);
     } catch (error) {
-      if (toApiError(error).kind === 'aborted') return;
+      if (toApiError(error).kind === 'aborted' || this.daysKey !== key) return;
       this.days = { status: 'error', error: toApiError(error) };
       this.fail(error, () => void this.showMonth(month));
     }
     this.host.requestUpdate();
   }
 
+  /** The day a citizen is most likely to pick first; asked for before they do, unless they already chose. */
+  private prefetchFirstSlots(selection: Selection, { days, nextAvailable }: DaysResponse): void {
+    const date = days[0]?.date ?? nextAvailable;
+    const current = this.selection();
+    const selectionChanged = this.state.catalog !== null && (!current || selectionKey(current) !== selectionKey(selection));
+    // A slots request supersedes the one in flight: it must never cut off the citizen's own choice.
+    if (!date || this.state.date || selectionChanged) return;
+    void this.slotsCache.fetch(`${selectionKey(selection)}${date}`, () => this.client.getSlots({ ...selection, date }));
+  }
+
   private async loadSlots(date: string, fresh = false): Promise<void> {
-    const { locationId } = this.state;
-    if (!locationId) return;
-    const key = `${this.selectionKey()}|${date}`;
-    const cached = fresh ? undefined : this.slotsCache.get(key);
-    if (cached) {
-      this.slots = { status: 'ready', value: cached };
+    const selection = this.selection();
+    if (!selection) return;
+    const key = `${selectionKey(selection)}${date}`;
+    this.slotsKey = key;
+    if (fresh) this.slotsCache.forget(key);
+    const arrived = this.slotsCache.arrived(key);
+    if (arrived) {
+      this.slots = { status: 'ready', value: arrived };
       return;
     }
     this.slots = { status: 'loading' };
     this.host.requestUpdate();
     try {
-      const value = await this.client.getSlots({ locationId, services: selectedServices(this.state), date });
-      this.slotsCache.set(key, value);
-      if (this.state.date === date) this.slots = { status: 'ready', value };
+      const value = await this.slotsCache.fetch(key, () => this.client.getSlots({ ...selection, date }));
+      if (this.slotsKey !== key || this.state.date !== date) return;
+      this.slots = { status: 'ready', value };
     } catch (error) {
-      if (toApiError(error).kind === 'aborted') return;
+      if (toApiError(error).kind === 'aborted' || this.slotsKey !== key) return;
       this.slots = { status: 'error', error: toApiError(error) };
       this.fail(error, () => void this.loadSlots(date, true));
     }
@@ -251,8 +355,8 @@ export class BookingController implements ReactiveController {
 
   /** After a hold failed or expired, what we showed may be stale: ask again. */
   private refreshAvailability(): void {
-    this.daysCache.clear();
-    this.slotsCache.clear();
+    this.daysCache.forget();
+    this.slotsCache.forget();
     if (this.month) void this.showMonth(this.month);
     if (this.state.date) void this.loadSlots(this.state.date, true);
   }
@@ -342,6 +446,8 @@ export class BookingController implements ReactiveController {
       this.serverFieldErrors = Object.fromEntries(error.fieldErrors.map((f) => [f.field.replace(/^person\./, ''), f.code]));
       this.dispatch({ type: 'edit', step: 'details' });
     }
-    this.fail(error, error.code === 'hold_expired' ? undefined : () => void this.submitBooking());
+    // Sending the same booking again cannot mend these; anything else (a network error, an unknown code) may pass.
+    const lasting = ['hold_expired', 'invalid_input', 'limit_reached', 'not_found', 'too_late', 'unauthorized'];
+    this.fail(error, lasting.includes(error.code) ? undefined : () => void this.submitBooking());
   }
 }
