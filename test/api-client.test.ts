@@ -293,6 +293,17 @@ describe('ApiClient', () => {
       expect(error.kind).to.equal('invalid_response');
       expect(error.message).to.contain('booking.token');
     });
+
+    it('refuses a privacy policy link that is not a web address', async () => {
+      for (const privacyPolicyUrl of ['javascript:alert(1)', 'datenschutz.html', 'data:text/html,hi']) {
+        serve('GET /catalog', () => HttpResponse.json({ ...catalog, privacyPolicyUrl }));
+        const error = await apiErrorOf(client().getCatalog());
+        expect(error.kind, privacyPolicyUrl).to.equal('invalid_response');
+        expect(error.message).to.contain('privacyPolicyUrl');
+      }
+      serve('GET /catalog', () => HttpResponse.json({ ...catalog, privacyPolicyUrl: ' http://musterstadt.example/datenschutz ' }));
+      expect((await client().getCatalog()).privacyPolicyUrl).to.equal('http://musterstadt.example/datenschutz');
+    });
   });
 
   describe('problems', () => {

@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import type { FormRules, Person } from '../api/schemas.js';
+import { Email, type FormRules, type Person } from '../api/schemas.js';
 
 /** Every person field the form can show, in the order of the form. */
 export const PERSON_FIELDS = [
@@ -46,8 +45,6 @@ export function ruleFor(field: PersonField, rules: FormRules): FormRules[keyof F
 export const visibleFields = (rules: FormRules): PersonField[] =>
   PERSON_FIELDS.filter((field) => ruleFor(field, rules) !== 'hidden');
 
-// The contract's own email rule, so the form never accepts what the backend must reject.
-const EMAIL = z.email();
 const PHONE = /^\+?[0-9 ()/-]{6,}$/;
 const POSTAL_CODE = /^[0-9]{5}$/;
 const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
@@ -71,7 +68,8 @@ function problemOf(field: PersonField, value: string, rules: FormRules, today: s
   const text = value.trim();
   if (rule === 'hidden') return undefined;
   if (!text) return rule === 'required' ? 'required' : undefined;
-  if (field === 'email' && !EMAIL.safeParse(text).success) return 'email';
+  // The contract's own email rule, so the form never accepts what the backend must reject.
+  if (field === 'email' && !Email.safeParse(text).success) return 'email';
   if (field === 'phone' && !PHONE.test(text)) return 'phone';
   if (field === 'postalCode' && !POSTAL_CODE.test(text)) return 'postalCode';
   if (field === 'birthDate' && !parseBirthDate(text, today)) return 'birthDate';
