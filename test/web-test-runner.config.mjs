@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { closingLineReporter } from './support/closing-line-reporter.mjs';
+import { screenshotPlugin } from './support/screenshot-plugin.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,7 +33,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }), screenshotPlugin()],
   middleware: [
     // msw's worker must be served from "/" so that its scope covers the test page.
     function serveMockWorker(context, next) {

@@ -40,8 +40,12 @@ export async function openPage(name: string, width = 800): Promise<TestPage> {
   document.body.append(frame);
   await loaded;
   const window = frame.contentWindow as TestPage['window'];
-  const widgets = [...window.document.querySelectorAll('termin-buchen')];
-  await waitFor(() => widgets.every((widget) => widget.shadowRoot?.querySelector('tb-services-step button')), `the first step on ${name}`)
+  // msw reloads a page its freshly registered worker does not control yet, at times after the first load
+  // event: the widgets are looked up in whichever document is current, and only trusted once they show a step.
+  const widgets = await waitFor(() => {
+    const found = [...window.document.querySelectorAll('termin-buchen')];
+    return found.length > 0 && found.every((widget) => widget.shadowRoot?.querySelector('tb-services-step button')) && found;
+  }, `the first step on ${name}`)
     .catch((error: Error) => {
       const { violations, errors } = window.embeddingProbe ?? { violations: [], errors: [] };
       throw new Error([error.message, ...violations, ...errors].join('\n'));
@@ -69,7 +73,10 @@ function setValue(input: HTMLInputElement, value: string): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-/** Books the first free slot for one Personalausweis; `onStep` sees each step once it has rendered. */
+/**
+ * Books the first free slot for one Personalausweis; `onStep` sees each step once it has rendered, the date
+ * step once the first bookable day's times are shown.
+ */
 export async function bookTermin(widget: TerminBuchen, onStep: (step: Step) => void | Promise<void> = () => {}): Promise<string> {
   const root = widget.shadowRoot!;
   const query = <E extends Element>(selector: string) => root.querySelector<E>(selector);
@@ -87,10 +94,10 @@ export async function bookTermin(widget: TerminBuchen, onStep: (step: Step) => v
     await widget.updateComplete;
     primary().click();
   }
-  await waitFor(() => query('tb-calendar td[data-state="available"]'), 'a bookable day');
+  (await waitFor(() => query<HTMLElement>('tb-calendar td[data-state="available"]'), 'a bookable day')).click();
+  await waitFor(() => query('tb-slot-list button'), 'the slots');
   await onStep('datetime');
-  query<HTMLElement>('tb-calendar td[data-state="available"]')!.click();
-  (await waitFor(() => query<HTMLButtonElement>('tb-slot-list button'), 'the slots')).click();
+  query<HTMLButtonElement>('tb-slot-list button')!.click();
   await waitFor(() => query('tb-details-step input[name="email"]'), 'the details form');
   for (const [name, value] of Object.entries(citizen)) setValue(query<HTMLInputElement>(`tb-details-step input[name="${name}"]`)!, value);
   await widget.updateComplete;
