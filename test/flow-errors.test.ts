@@ -20,14 +20,13 @@ import {
   waitForHeading,
   widgetText,
   click,
-  type Texts,
+  MONDAY,
+  PASS,
+  RATHAUS,
+  deTexts,
 } from './support/flow-driver.js';
 import { stopMockBackend, useMockBackend } from './support/mock.js';
 
-const MONDAY = new Date('2027-01-11T09:00:00+01:00');
-const PASS = 'Reisepass beantragen';
-const RATHAUS = 'Bürgerbüro Rathaus';
-const deTexts: Texts = { continue: de.common.continue, increase: de.services.increase, labels: de.details.labels };
 
 type KnownCode = Exclude<keyof Messages['errors'], 'title' | 'generic' | 'kept'>;
 

@@ -34,14 +34,13 @@ import {
   waitForHeading,
   widgetText,
   type Texts,
+  MONDAY,
+  PASS,
+  RATHAUS,
+  deTexts,
 } from './support/flow-driver.js';
 import { stopMockBackend, useMockBackend } from './support/mock.js';
 
-/** A Monday morning in January, Berlin time. */
-const MONDAY = new Date('2027-01-11T09:00:00+01:00');
-const PASS = 'Reisepass beantragen';
-const RATHAUS = 'Bürgerbüro Rathaus';
-const deTexts: Texts = { continue: de.common.continue, increase: de.services.increase, labels: de.details.labels };
 
 /** Berlin wall-clock "HH:mm" of an RFC 3339 instant the mock sent (it writes Berlin's offset). */
 const wallClock = (instant: string) => instant.slice(11, 16);

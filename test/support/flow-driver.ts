@@ -13,6 +13,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { clock } from '../../src/clock.js';
 import type { TerminBuchen } from '../../src/components/termin-buchen/termin-buchen.component.js';
+import { de } from '../../src/i18n/de.js';
 import '../../src/termin-buchen.js';
 
 export type Role =
@@ -226,6 +227,12 @@ export interface Texts {
   increase: (service: string) => string;
   labels: { firstName: string; lastName: string; email: string };
 }
+
+/** A Monday morning in January, Berlin time: the flow tests' pinned "now". */
+export const MONDAY = new Date('2027-01-11T09:00:00+01:00');
+export const PASS = 'Reisepass beantragen';
+export const RATHAUS = 'Bürgerbüro Rathaus';
+export const deTexts: Texts = { continue: de.common.continue, increase: de.services.increase, labels: de.details.labels };
 
 /** From the services step to the date/time step with one service at one location. */
 export async function chooseServiceAndLocation(el: TerminBuchen, texts: Texts, serviceName: string, locationName: string): Promise<void> {
