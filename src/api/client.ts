@@ -76,6 +76,7 @@ interface CallOptions {
   idempotencyKey?: string;
   /** Abort the previous unfinished call to the same endpoint, so that an older answer never wins. */
   supersede?: boolean;
+  keepalive?: boolean;
 }
 
 interface Reply {
@@ -127,8 +128,9 @@ export class ApiClient {
     return this.receive(ENDPOINTS.extendHold, { pathParams: { id: holdId } });
   }
 
-  async releaseHold(holdId: string): Promise<void> {
-    await this.send(ENDPOINTS.releaseHold, { pathParams: { id: holdId } });
+  /** `keepalive` lets the request outlive the page, for a citizen who closes the tab while holding a slot. */
+  async releaseHold(holdId: string, { keepalive = false } = {}): Promise<void> {
+    await this.send(ENDPOINTS.releaseHold, { pathParams: { id: holdId }, keepalive });
   }
 
   async createBooking(body: BookingRequest, idempotencyKey: string): Promise<Booking> {
@@ -180,6 +182,7 @@ export class ApiClient {
       body: options.body && JSON.stringify(options.body),
       credentials: 'omit',
       cache: 'no-store',
+      keepalive: options.keepalive,
     };
     // Repeating is harmless for reads, and for writes the backend deduplicates by Idempotency-Key.
     const repeatable = spec.method === 'GET' || options.idempotencyKey !== undefined;

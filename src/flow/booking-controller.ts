@@ -112,6 +112,7 @@ export class BookingController implements ReactiveController {
   }
 
   hostConnected(): void {
+    window.addEventListener('pagehide', this.releaseOnLeave);
     // Attributes are only set by now, not when the element was constructed.
     if (this.catalog.status === 'idle') {
       this.client = this.createClient();
@@ -121,9 +122,19 @@ export class BookingController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.releaseOnLeave);
     // A citizen who leaves the page must not block the slot for others until the hold expires.
     if (this.state.held && this.state.step !== 'done') this.dispatch({ type: 'slotReleased' });
   }
+
+  /**
+   * Closing the tab or navigating away frees the held slot at once. The state keeps the hold: if the
+   * page comes back from the back/forward cache, booking it answers `hold_expired`, which the flow handles.
+   */
+  private readonly releaseOnLeave = (): void => {
+    const { held, step } = this.state;
+    if (held && step !== 'done') void this.client.releaseHold(held.hold.id, { keepalive: true }).catch(() => undefined);
+  };
 
   /** Called when `api` changes: everything loaded so far belongs to another backend. */
   reset(): void {
