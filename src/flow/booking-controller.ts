@@ -15,6 +15,7 @@ import {
   type StepId,
 } from './machine.js';
 import { toPerson, type PersonDraft } from './person.js';
+import { RequestCache } from './request-cache.js';
 
 /** What the controller needs from the element that hosts it. */
 export interface BookingHost extends ReactiveControllerHost, HTMLElement {
@@ -47,36 +48,6 @@ interface Selection {
 
 const selectionKey = ({ locationId, services }: Selection) =>
   `${locationId}|${services.map((service) => `${service.id}:${service.quantity}`).join(',')}|`;
-
-/**
- * Answers by key, shared while they are still on their way: whoever asks for a key that is in flight
- * awaits that request instead of starting a second one, which the client's `supersede` would abort.
- */
-class RequestCache<T> {
-  private readonly entries = new Map<string, { answer: Promise<T>; value?: T }>();
-
-  /** The answer for `key` if it has arrived. */
-  arrived(key: string): T | undefined {
-    return this.entries.get(key)?.value;
-  }
-
-  fetch(key: string, request: () => Promise<T>): Promise<T> {
-    const known = this.entries.get(key);
-    if (known) return known.answer;
-    const entry: { answer: Promise<T>; value?: T } = { answer: request() };
-    this.entries.set(key, entry);
-    // A failed or superseded request must not be handed to the next caller.
-    entry.answer.then(
-      (value) => (entry.value = value),
-      () => this.entries.get(key) === entry && this.entries.delete(key),
-    );
-    return entry.answer;
-  }
-
-  forget(keyPrefix = ''): void {
-    for (const key of [...this.entries.keys()]) if (key.startsWith(keyPrefix)) this.entries.delete(key);
-  }
-}
 
 function toApiError(error: unknown): ApiError {
   return isApiError(error) ? error : new ApiError({ kind: 'network', endpoint: 'unknown', message: String(error) });
