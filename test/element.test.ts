@@ -13,4 +13,13 @@ describe('<termin-buchen>', () => {
     await import(new URL('../src/termin-buchen.ts?again', import.meta.url).href);
     expect(customElements.get('termin-buchen')).to.exist;
   });
+
+  it("leaves the page's own lang alone and follows it", async () => {
+    const wrapper = await fixture(html`<div lang="en-GB"><termin-buchen api="/api"></termin-buchen></div>`);
+    const el = wrapper.querySelector('termin-buchen')!;
+    await el.updateComplete;
+    expect(el.hasAttribute('lang')).to.equal(false);
+    expect(el.language).to.equal('en');
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('lang')).to.equal('en');
+  });
 });

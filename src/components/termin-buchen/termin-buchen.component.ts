@@ -70,8 +70,9 @@ export class TerminBuchen extends LitElement {
   /** Base URL of the booking backend that implements the termin-buchen contract. */
   @property() api = '';
 
+  // Not reflected: an empty `lang` attribute on the host would declare the element's language unknown.
   /** `de` or `en`; without it, the nearest `lang` of the page decides, then German. */
-  @property({ reflect: true }) override lang = '';
+  @property() override lang = '';
 
   /** Id of a service to preselect, e.g. on a page about passports. Unknown ids are ignored. */
   @property() service: string | null = null;
