@@ -1,8 +1,8 @@
+import { bookableWindow } from './bookable-window.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiClient, ApiError, isApiError, newIdempotencyKey } from '../api/client.js';
 import type { DaysResponse, ServiceSelection, Slot, SlotsResponse } from '../api/schemas.js';
-import { clock } from '../clock.js';
-import { addDaysToDate, firstDayOf, lastDayOf, monthOf, todayIn } from '../format/datetime.js';
+import { firstDayOf, lastDayOf, monthOf } from '../format/datetime.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Intent } from './intents.js';
 import {
@@ -125,11 +125,11 @@ export class BookingController implements ReactiveController {
   }
 
   get today(): string {
-    return todayIn(this.state.catalog?.timeZone ?? 'Europe/Berlin', clock.now());
+    return bookableWindow(this.state.catalog).today;
   }
 
   get lastBookable(): string {
-    return addDaysToDate(this.today, this.state.catalog?.bookingHorizonDays ?? 0);
+    return bookableWindow(this.state.catalog).lastBookable;
   }
 
   handle(intent: Intent): void {

@@ -1,9 +1,9 @@
+import { bookableWindow } from '../flow/bookable-window.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiClient, ApiError, isApiError } from '../api/client.js';
 import type { Catalog, DaysResponse, Slot, SlotsResponse } from '../api/schemas.js';
-import { clock } from '../clock.js';
 import type { Remote } from '../flow/booking-controller.js';
-import { addDaysToDate, firstDayOf, lastDayOf, monthOf, todayIn } from '../format/datetime.js';
+import { firstDayOf, lastDayOf, monthOf } from '../format/datetime.js';
 import type { Lang } from '../i18n/messages.js';
 import type { ManageLink } from './link.js';
 import { initialManageState, reduceManage, type ManageEvent, type ManageState } from './manage-machine.js';
@@ -43,11 +43,11 @@ export class ManageController implements ReactiveController {
   }
 
   get today(): string {
-    return todayIn(this.host.catalog?.timeZone ?? 'Europe/Berlin', clock.now());
+    return bookableWindow(this.host.catalog).today;
   }
 
   get lastBookable(): string {
-    return addDaysToDate(this.today, this.host.catalog?.bookingHorizonDays ?? 0);
+    return bookableWindow(this.host.catalog).lastBookable;
   }
 
   private get client(): ApiClient {
