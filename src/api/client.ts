@@ -93,73 +93,73 @@ export function newIdempotencyKey(): string {
 }
 
 export class ApiClient {
-  private readonly baseUrl: string;
-  private readonly lang: () => 'de' | 'en';
-  private readonly timeoutMs: number;
-  private readonly retryDelaysMs: number[];
-  private readonly inFlight = new Map<EndpointSpec, AbortController>();
+  readonly #baseUrl: string;
+  readonly #lang: () => 'de' | 'en';
+  readonly #timeoutMs: number;
+  readonly #retryDelaysMs: number[];
+  readonly #inFlight = new Map<EndpointSpec, AbortController>();
 
   constructor(options: ApiClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/$/, '');
-    this.lang = options.lang;
-    this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.retryDelaysMs = options.retryDelaysMs ?? [300, 900];
+    this.#baseUrl = options.baseUrl.replace(/\/$/, '');
+    this.#lang = options.lang;
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#retryDelaysMs = options.retryDelaysMs ?? [300, 900];
   }
 
   getCatalog(): Promise<Catalog> {
-    return this.receive(ENDPOINTS.getCatalog, {});
+    return this.#receive(ENDPOINTS.getCatalog, {});
   }
 
   getDays(q: DaysQuery): Promise<DaysResponse> {
     const query = { location: q.locationId, services: servicesParam(q.services), from: q.from, to: q.to };
-    return this.receive(ENDPOINTS.getDays, { query, supersede: true });
+    return this.#receive(ENDPOINTS.getDays, { query, supersede: true });
   }
 
   getSlots(q: SlotsQuery): Promise<SlotsResponse> {
     const query = { location: q.locationId, services: servicesParam(q.services), date: q.date };
-    return this.receive(ENDPOINTS.getSlots, { query, supersede: true });
+    return this.#receive(ENDPOINTS.getSlots, { query, supersede: true });
   }
 
   createHold(body: HoldRequest): Promise<Hold> {
-    return this.receive(ENDPOINTS.createHold, { body });
+    return this.#receive(ENDPOINTS.createHold, { body });
   }
 
   extendHold(holdId: string): Promise<Hold> {
-    return this.receive(ENDPOINTS.extendHold, { pathParams: { id: holdId } });
+    return this.#receive(ENDPOINTS.extendHold, { pathParams: { id: holdId } });
   }
 
   /** `keepalive` lets the request outlive the page, for a citizen who closes the tab while holding a slot. */
   async releaseHold(holdId: string, { keepalive = false } = {}): Promise<void> {
-    await this.send(ENDPOINTS.releaseHold, { pathParams: { id: holdId }, keepalive });
+    await this.#send(ENDPOINTS.releaseHold, { pathParams: { id: holdId }, keepalive });
   }
 
   async createBooking(body: BookingRequest, idempotencyKey: string): Promise<Booking> {
-    return (await this.receive(ENDPOINTS.createBooking, { body, idempotencyKey })).booking;
+    return (await this.#receive(ENDPOINTS.createBooking, { body, idempotencyKey })).booking;
   }
 
   async lookupBooking(body: LookupRequest): Promise<Booking> {
-    return (await this.receive(ENDPOINTS.lookupBooking, { body })).booking;
+    return (await this.#receive(ENDPOINTS.lookupBooking, { body })).booking;
   }
 
   async getBooking(code: string, token: string): Promise<Booking> {
-    return (await this.receive(ENDPOINTS.getBooking, { pathParams: { code }, token })).booking;
+    return (await this.#receive(ENDPOINTS.getBooking, { pathParams: { code }, token })).booking;
   }
 
   async confirmBooking(code: string, token: string): Promise<Booking> {
-    return (await this.receive(ENDPOINTS.confirmBooking, { pathParams: { code }, token })).booking;
+    return (await this.#receive(ENDPOINTS.confirmBooking, { pathParams: { code }, token })).booking;
   }
 
   async cancelBooking(code: string, token: string): Promise<void> {
-    await this.send(ENDPOINTS.cancelBooking, { pathParams: { code }, token });
+    await this.#send(ENDPOINTS.cancelBooking, { pathParams: { code }, token });
   }
 
   async rescheduleBooking(code: string, token: string, holdId: string): Promise<Booking> {
     const options = { pathParams: { code }, token, body: { holdId } };
-    return (await this.receive(ENDPOINTS.rescheduleBooking, options)).booking;
+    return (await this.#receive(ENDPOINTS.rescheduleBooking, options)).booking;
   }
 
-  private async receive<S extends z.ZodMiniType>(spec: EndpointSpec & { response: S }, options: CallOptions): Promise<z.output<S>> {
-    const text = await this.send(spec, options);
+  async #receive<S extends z.ZodMiniType>(spec: EndpointSpec & { response: S }, options: CallOptions): Promise<z.output<S>> {
+    const text = await this.#send(spec, options);
     const endpoint = endpointName(spec);
     const result = spec.response.safeParse(parseJson(text, endpoint));
     if (result.success) return result.data;
@@ -168,11 +168,11 @@ export class ApiClient {
   }
 
   /** Resolves with the body of a 2xx answer. */
-  private async send(spec: EndpointSpec, options: CallOptions): Promise<string> {
+  async #send(spec: EndpointSpec, options: CallOptions): Promise<string> {
     const endpoint = endpointName(spec);
     const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(options.pathParams?.[name] ?? ''));
     const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
-    const headers: Record<string, string> = { 'Accept-Language': this.lang() };
+    const headers: Record<string, string> = { 'Accept-Language': this.#lang() };
     if (options.body) headers['Content-Type'] = 'application/json';
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
@@ -188,38 +188,38 @@ export class ApiClient {
     const repeatable = spec.method === 'GET' || options.idempotencyKey !== undefined;
     const cancel = new AbortController();
     if (options.supersede) {
-      this.inFlight.get(spec)?.abort();
-      this.inFlight.set(spec, cancel);
+      this.#inFlight.get(spec)?.abort();
+      this.#inFlight.set(spec, cancel);
     }
     try {
-      const reply = await this.attemptWithRetries(`${this.baseUrl}${path}${query}`, init, endpoint, repeatable, cancel.signal);
+      const reply = await this.#attemptWithRetries(`${this.#baseUrl}${path}${query}`, init, endpoint, repeatable, cancel.signal);
       if (cancel.signal.aborted) throw abortedError(endpoint);
       if (!reply.ok) throw problemError(reply, endpoint);
       return reply.text;
     } finally {
-      if (this.inFlight.get(spec) === cancel) this.inFlight.delete(spec);
+      if (this.#inFlight.get(spec) === cancel) this.#inFlight.delete(spec);
     }
   }
 
-  private async attemptWithRetries(url: string, init: RequestInit, endpoint: string, repeatable: boolean, cancel: AbortSignal): Promise<Reply> {
+  async #attemptWithRetries(url: string, init: RequestInit, endpoint: string, repeatable: boolean, cancel: AbortSignal): Promise<Reply> {
     for (let attempt = 0; ; attempt++) {
-      const mayRetry = repeatable && attempt < this.retryDelaysMs.length;
+      const mayRetry = repeatable && attempt < this.#retryDelaysMs.length;
       try {
-        const reply = await this.attempt(url, init, endpoint, cancel);
+        const reply = await this.#attempt(url, init, endpoint, cancel);
         if (!mayRetry || !TRANSIENT_STATUSES.includes(reply.status)) return reply;
       } catch (error) {
         const transient = error instanceof ApiError && (error.kind === 'network' || error.kind === 'timeout');
         if (!mayRetry || !transient) throw error;
       }
-      await new Promise((resolve) => setTimeout(resolve, this.retryDelaysMs[attempt]));
+      await new Promise((resolve) => setTimeout(resolve, this.#retryDelaysMs[attempt]));
     }
   }
 
-  private async attempt(url: string, init: RequestInit, endpoint: string, cancel: AbortSignal): Promise<Reply> {
+  async #attempt(url: string, init: RequestInit, endpoint: string, cancel: AbortSignal): Promise<Reply> {
     if (cancel.aborted) throw abortedError(endpoint);
     const controller = new AbortController();
     const abort = () => controller.abort();
-    const timer = setTimeout(abort, this.timeoutMs);
+    const timer = setTimeout(abort, this.#timeoutMs);
     cancel.addEventListener('abort', abort);
     try {
       const response = await globalThis.fetch(url, { ...init, signal: controller.signal });
@@ -228,7 +228,7 @@ export class ApiClient {
     } catch {
       if (cancel.aborted) throw abortedError(endpoint);
       if (controller.signal.aborted) {
-        throw new ApiError({ kind: 'timeout', endpoint, message: `no response within ${this.timeoutMs} ms` });
+        throw new ApiError({ kind: 'timeout', endpoint, message: `no response within ${this.#timeoutMs} ms` });
       }
       throw new ApiError({ kind: 'network', endpoint, message: 'network error (offline, or blocked by CORS?)' });
     } finally {

@@ -31,7 +31,7 @@ export class ManageController implements ReactiveController {
   holdingStart: string | null = null;
   slotTaken = false;
 
-  private clientFor: { api: string; client: ApiClient } | null = null;
+  #clientFor: { api: string; client: ApiClient } | null = null;
 
   constructor(private readonly host: ManageHost) {
     host.addController(this);
@@ -39,7 +39,7 @@ export class ManageController implements ReactiveController {
 
   hostDisconnected(): void {
     // Leaving halfway through a move must not block the new slot for others until the hold expires.
-    this.releaseHeld();
+    this.#releaseHeld();
   }
 
   get today(): string {
@@ -50,69 +50,69 @@ export class ManageController implements ReactiveController {
     return bookableWindow(this.host.catalog).lastBookable;
   }
 
-  private get client(): ApiClient {
-    if (this.clientFor?.api !== this.host.api) {
-      this.clientFor = { api: this.host.api, client: new ApiClient({ baseUrl: this.host.api, lang: () => this.host.language }) };
+  get #client(): ApiClient {
+    if (this.#clientFor?.api !== this.host.api) {
+      this.#clientFor = { api: this.host.api, client: new ApiClient({ baseUrl: this.host.api, lang: () => this.host.language }) };
     }
-    return this.clientFor.client;
+    return this.#clientFor.client;
   }
 
-  private dispatch(event: ManageEvent): void {
+  #dispatch(event: ManageEvent): void {
     this.state = reduceManage(this.state, event);
     this.host.requestUpdate();
   }
 
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     const apiError = toApiError(error);
     if (apiError.kind === 'aborted') return;
-    this.dispatch({ type: 'failed', error: apiError });
+    this.#dispatch({ type: 'failed', error: apiError });
     this.host.dispatchEvent(new CustomEvent('termin-error', { detail: { code: apiError.code }, bubbles: true, composed: true }));
   }
 
   async lookup(code: string, email: string): Promise<void> {
     if (this.state.busy) return;
-    this.dispatch({ type: 'lookupStarted', code });
+    this.#dispatch({ type: 'lookupStarted', code });
     try {
-      const booking = await this.client.lookupBooking({ code, email });
-      this.dispatch({ type: 'bookingShown', booking, confirmedNow: false });
+      const booking = await this.#client.lookupBooking({ code, email });
+      this.#dispatch({ type: 'bookingShown', booking, confirmedNow: false });
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
   }
 
   /** Opening the e-mail's link is the double opt-in: a pending booking is confirmed by it. */
   async open({ code, token }: ManageLink): Promise<void> {
-    this.releaseHeld();
-    this.dispatch({ type: 'linkOpened', code });
+    this.#releaseHeld();
+    this.#dispatch({ type: 'linkOpened', code });
     try {
-      const booking = await this.client.getBooking(code, token);
+      const booking = await this.#client.getBooking(code, token);
       if (booking.status !== 'pending') {
-        this.dispatch({ type: 'bookingShown', booking, confirmedNow: false });
+        this.#dispatch({ type: 'bookingShown', booking, confirmedNow: false });
         return;
       }
-      this.dispatch({ type: 'bookingShown', booking: await this.client.confirmBooking(code, token), confirmedNow: true });
+      this.#dispatch({ type: 'bookingShown', booking: await this.#client.confirmBooking(code, token), confirmedNow: true });
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
   }
 
   async cancel(): Promise<void> {
     const { booking } = this.state;
     if (!booking || this.state.busy) return;
-    this.dispatch({ type: 'cancelStarted' });
+    this.#dispatch({ type: 'cancelStarted' });
     try {
-      await this.client.cancelBooking(booking.code, booking.token);
-      this.dispatch({ type: 'cancelled' });
+      await this.#client.cancelBooking(booking.code, booking.token);
+      this.#dispatch({ type: 'cancelled' });
       this.host.dispatchEvent(new CustomEvent('termin-cancelled', { detail: { code: booking.code }, bubbles: true, composed: true }));
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
   }
 
   startReschedule(): void {
     const { booking } = this.state;
     if (!booking) return;
-    this.dispatch({ type: 'rescheduleStarted' });
+    this.#dispatch({ type: 'rescheduleStarted' });
     this.slotTaken = false;
     this.days = { status: 'idle' };
     this.slots = { status: 'idle' };
@@ -120,8 +120,8 @@ export class ManageController implements ReactiveController {
   }
 
   abandonReschedule(): void {
-    this.releaseHeld();
-    this.dispatch({ type: 'rescheduleAbandoned' });
+    this.#releaseHeld();
+    this.#dispatch({ type: 'rescheduleAbandoned' });
   }
 
   async showMonth(month: string): Promise<void> {
@@ -133,12 +133,12 @@ export class ManageController implements ReactiveController {
     this.days = { status: 'loading' };
     this.host.requestUpdate();
     try {
-      const value = await this.client.getDays({ locationId: booking.location.id, services: this.selection(), from, to });
+      const value = await this.#client.getDays({ locationId: booking.location.id, services: this.#selection(), from, to });
       if (this.month === month) this.days = { status: 'ready', value };
     } catch (error) {
       if (toApiError(error).kind === 'aborted') return;
       this.days = { status: 'error', error: toApiError(error) };
-      this.fail(error);
+      this.#fail(error);
     }
     this.host.requestUpdate();
   }
@@ -146,17 +146,17 @@ export class ManageController implements ReactiveController {
   async chooseDay(date: string): Promise<void> {
     const booking = this.state.booking;
     if (!booking) return;
-    this.dispatch({ type: 'dayChosen', date });
+    this.#dispatch({ type: 'dayChosen', date });
     this.slotTaken = false;
     this.slots = { status: 'loading' };
     this.host.requestUpdate();
     try {
-      const value = await this.client.getSlots({ locationId: booking.location.id, services: this.selection(), date });
+      const value = await this.#client.getSlots({ locationId: booking.location.id, services: this.#selection(), date });
       if (this.state.date === date) this.slots = { status: 'ready', value };
     } catch (error) {
       if (toApiError(error).kind === 'aborted') return;
       this.slots = { status: 'error', error: toApiError(error) };
-      this.fail(error);
+      this.#fail(error);
     }
     this.host.requestUpdate();
   }
@@ -164,20 +164,20 @@ export class ManageController implements ReactiveController {
   async chooseSlot(slot: Slot): Promise<void> {
     const booking = this.state.booking;
     if (!booking || this.holdingStart || this.state.held?.slot.start === slot.start) return;
-    this.releaseHeld();
+    this.#releaseHeld();
     this.holdingStart = slot.start;
     this.slotTaken = false;
     this.host.requestUpdate();
     try {
-      const services = this.selection();
-      const hold = await this.client.createHold({ locationId: booking.location.id, services, start: slot.start });
-      this.dispatch({ type: 'slotHeld', held: { slot, hold, services, deadline: performance.now() + hold.expiresInSeconds * 1000 } });
+      const services = this.#selection();
+      const hold = await this.#client.createHold({ locationId: booking.location.id, services, start: slot.start });
+      this.#dispatch({ type: 'slotHeld', held: { slot, hold, services, deadline: performance.now() + hold.expiresInSeconds * 1000 } });
     } catch (error) {
       if (toApiError(error).code === 'slot_unavailable') {
         this.slotTaken = true;
-        void this.refreshAvailability();
+        void this.#refreshAvailability();
       } else {
-        this.fail(error);
+        this.#fail(error);
       }
     } finally {
       this.holdingStart = null;
@@ -189,10 +189,10 @@ export class ManageController implements ReactiveController {
   async submitReschedule(): Promise<void> {
     const { booking, held } = this.state;
     if (!booking || !held || this.state.busy) return;
-    this.dispatch({ type: 'rescheduleSubmitted' });
+    this.#dispatch({ type: 'rescheduleSubmitted' });
     try {
-      const moved = await this.client.rescheduleBooking(booking.code, booking.token, held.hold.id);
-      this.dispatch({ type: 'rescheduled', booking: moved });
+      const moved = await this.#client.rescheduleBooking(booking.code, booking.token, held.hold.id);
+      this.#dispatch({ type: 'rescheduled', booking: moved });
       this.host.dispatchEvent(new CustomEvent('termin-rescheduled', {
         detail: { code: moved.code, start: moved.start, end: moved.end },
         bubbles: true,
@@ -200,27 +200,27 @@ export class ManageController implements ReactiveController {
       }));
     } catch (error) {
       if (toApiError(error).code === 'hold_expired') {
-        this.dispatch({ type: 'holdExpired' });
-        void this.refreshAvailability();
+        this.#dispatch({ type: 'holdExpired' });
+        void this.#refreshAvailability();
       } else {
-        this.fail(error);
+        this.#fail(error);
       }
     }
   }
 
-  private selection() {
+  #selection() {
     return (this.state.booking?.services ?? []).map(({ id, quantity }) => ({ id, quantity }));
   }
 
-  private async refreshAvailability(): Promise<void> {
+  async #refreshAvailability(): Promise<void> {
     if (this.month) await this.showMonth(this.month);
     if (this.state.date) await this.chooseDay(this.state.date);
   }
 
-  private releaseHeld(): void {
+  #releaseHeld(): void {
     const held = this.state.held;
     if (!held) return;
     this.state = { ...this.state, held: null };
-    void this.client.releaseHold(held.hold.id).catch(() => undefined);
+    void this.#client.releaseHold(held.hold.id).catch(() => undefined);
   }
 }

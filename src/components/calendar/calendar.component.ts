@@ -64,9 +64,9 @@ export class Calendar extends LitElement {
   @state() private activeDate: string | null = null;
 
   /** A day in another month that keyboard navigation asked for; it gets focus once the parent shows its month. */
-  private pendingFocus: string | null = null;
-  private weeks: (CalendarDay | null)[][] = [];
-  private readonly headingId = `tb-calendar-heading-${++instances}`;
+  #pendingFocus: string | null = null;
+  #weeks: (CalendarDay | null)[][] = [];
+  readonly #headingId = `tb-calendar-heading-${++instances}`;
 
   protected override createRenderRoot() {
     return this;
@@ -74,15 +74,15 @@ export class Calendar extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     const inputs = ['month', 'available', 'today', 'lastBookable', 'loading', 'messages', 'lang'] as const;
-    if (inputs.some((name) => changed.has(name))) this.weeks = this.buildWeeks();
+    if (inputs.some((name) => changed.has(name))) this.#weeks = this.#buildWeeks();
     if (changed.has('selected') && this.selected) this.activeDate = this.selected;
   }
 
   protected override updated(changed: PropertyValues<this>) {
-    if (!changed.has('month') || !this.pendingFocus) return;
-    const date = this.pendingFocus;
-    this.pendingFocus = null;
-    if (monthOf(date) === this.month && this.focusIsStillInGrid()) this.cellFor(date)?.focus();
+    if (!changed.has('month') || !this.#pendingFocus) return;
+    const date = this.#pendingFocus;
+    this.#pendingFocus = null;
+    if (monthOf(date) === this.month && this.#focusIsStillInGrid()) this.#cellFor(date)?.focus();
   }
 
   override render() {
@@ -90,23 +90,23 @@ export class Calendar extends LitElement {
     const messages = this.messages.calendar;
     const previous = addMonths(this.month, -1);
     const next = addMonths(this.month, 1);
-    const tabStop = this.tabStop();
+    const tabStop = this.#tabStop();
     return html`
       <div class="header">
         <button
           type="button"
           class="nav"
-          aria-disabled=${this.canShow(previous) ? 'false' : 'true'}
-          @click=${() => this.requestMonth(previous)}
+          aria-disabled=${this.#canShow(previous) ? 'false' : 'true'}
+          @click=${() => this.#requestMonth(previous)}
         >
           ${chevron('15 5 8 12 15 19')}<span class="visually-hidden">${messages.previousMonth(formatMonthYear(previous, this.lang))}</span>
         </button>
-        <h3 id=${this.headingId} aria-live="polite">${formatMonthYear(this.month, this.lang)}</h3>
+        <h3 id=${this.#headingId} aria-live="polite">${formatMonthYear(this.month, this.lang)}</h3>
         <button
           type="button"
           class="nav"
-          aria-disabled=${this.canShow(next) ? 'false' : 'true'}
-          @click=${() => this.requestMonth(next)}
+          aria-disabled=${this.#canShow(next) ? 'false' : 'true'}
+          @click=${() => this.#requestMonth(next)}
         >
           ${chevron('9 5 16 12 9 19')}<span class="visually-hidden">${messages.nextMonth(formatMonthYear(next, this.lang))}</span>
         </button>
@@ -114,11 +114,11 @@ export class Calendar extends LitElement {
       <table
         role="grid"
         part="calendar"
-        aria-labelledby=${this.headingId}
+        aria-labelledby=${this.#headingId}
         aria-busy=${this.loading ? 'true' : 'false'}
-        @keydown=${this.onKeyDown}
-        @click=${this.onClick}
-        @focusin=${this.onFocusIn}
+        @keydown=${this.#onKeyDown}
+        @click=${this.#onClick}
+        @focusin=${this.#onFocusIn}
       >
         <thead>
           <tr>
@@ -128,8 +128,8 @@ export class Calendar extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${this.weeks.map(
-            (week) => html`<tr>${week.map((day) => (day ? this.renderDay(day, tabStop) : html`<td></td>`))}</tr>`,
+          ${this.#weeks.map(
+            (week) => html`<tr>${week.map((day) => (day ? this.#renderDay(day, tabStop) : html`<td></td>`))}</tr>`,
           )}
         </tbody>
       </table>
@@ -141,7 +141,7 @@ export class Calendar extends LitElement {
     `;
   }
 
-  private renderDay(day: CalendarDay, tabStop: string) {
+  #renderDay(day: CalendarDay, tabStop: string) {
     const selected = day.date === this.selected;
     const parts = ['day', day.state === 'available' ? 'day-available' : '', selected ? 'day-selected' : ''];
     return html`<td
@@ -157,24 +157,24 @@ export class Calendar extends LitElement {
     >${day.number}</td>`;
   }
 
-  private buildWeeks(): (CalendarDay | null)[][] {
+  #buildWeeks(): (CalendarDay | null)[][] {
     return monthGrid(this.month).map((week) =>
       week.map((date) => {
         if (!date) return null;
-        const state = this.stateOf(date);
-        return { date, number: dayOfMonth(date), state, label: this.labelOf(date, state) };
+        const state = this.#stateOf(date);
+        return { date, number: dayOfMonth(date), state, label: this.#labelOf(date, state) };
       }),
     );
   }
 
-  private stateOf(date: string): DayState {
+  #stateOf(date: string): DayState {
     if (date < this.today) return 'past';
     if (date > this.lastBookable) return 'not-yet-bookable';
     if (this.loading) return 'loading';
     return this.available.has(date) ? 'available' : 'no-free-slots';
   }
 
-  private labelOf(date: string, state: DayState): string {
+  #labelOf(date: string, state: DayState): string {
     const messages = this.messages.calendar;
     const name = formatDateLong(date, this.lang);
     switch (state) {
@@ -191,42 +191,42 @@ export class Calendar extends LitElement {
     }
   }
 
-  private tabStop(): string {
+  #tabStop(): string {
     const inMonth = (date: string | null): date is string => date !== null && monthOf(date) === this.month;
     if (inMonth(this.activeDate)) return this.activeDate;
     if (inMonth(this.selected)) return this.selected;
-    const firstBookable = this.weeks.flat().find((day) => day?.state === 'available');
+    const firstBookable = this.#weeks.flat().find((day) => day?.state === 'available');
     if (firstBookable) return firstBookable.date;
     return inMonth(this.today) ? this.today : firstDayOf(this.month);
   }
 
   /** Months before today's and after the booking horizon's hold nothing to book. */
-  private canShow(month: string): boolean {
+  #canShow(month: string): boolean {
     return month >= monthOf(this.today) && month <= monthOf(this.lastBookable);
   }
 
-  private requestMonth(month: string) {
-    if (!this.canShow(month)) return;
+  #requestMonth(month: string) {
+    if (!this.#canShow(month)) return;
     this.dispatchEvent(
       new CustomEvent<MonthChangeDetail>('tb-month-change', { detail: { month }, bubbles: true, composed: true }),
     );
   }
 
-  private onKeyDown(event: KeyboardEvent) {
-    const from = this.dateOf(event.target);
+  #onKeyDown(event: KeyboardEvent) {
+    const from = this.#dateOf(event.target);
     if (!from) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.select(from);
+      this.#select(from);
       return;
     }
-    const target = this.keyTarget(event, from);
+    const target = this.#keyTarget(event, from);
     if (target === null) return;
     event.preventDefault();
-    void this.moveTo(target);
+    void this.#moveTo(target);
   }
 
-  private keyTarget(event: KeyboardEvent, from: string): string | null {
+  #keyTarget(event: KeyboardEvent, from: string): string | null {
     switch (event.key) {
       case 'ArrowLeft':
         return addDaysToDate(from, -1);
@@ -250,50 +250,50 @@ export class Calendar extends LitElement {
     }
   }
 
-  private async moveTo(date: string) {
-    if (!this.canShow(monthOf(date))) return;
+  async #moveTo(date: string) {
+    if (!this.#canShow(monthOf(date))) return;
     this.activeDate = date;
     if (monthOf(date) === this.month) {
       await this.updateComplete;
-      this.cellFor(date)?.focus();
+      this.#cellFor(date)?.focus();
       return;
     }
     // The parent owns `month`; focus follows once it shows the new month.
-    this.pendingFocus = date;
-    this.requestMonth(monthOf(date));
+    this.#pendingFocus = date;
+    this.#requestMonth(monthOf(date));
   }
 
   /** Re-rendering a month can remove the focused cell; focus elsewhere in the page must not be stolen. */
-  private focusIsStillInGrid(): boolean {
+  #focusIsStillInGrid(): boolean {
     const root = this.getRootNode() as Document | ShadowRoot;
     const active = root.activeElement;
     return !active || active === document.body || (this.contains(active) && active.matches('td'));
   }
 
-  private onClick(event: MouseEvent) {
-    const date = this.dateOf(event.target);
-    if (date) this.select(date);
+  #onClick(event: MouseEvent) {
+    const date = this.#dateOf(event.target);
+    if (date) this.#select(date);
   }
 
   /** Whichever day gets focus, by keyboard, pointer or script, becomes the grid's tab stop. */
-  private onFocusIn(event: FocusEvent) {
-    const date = this.dateOf(event.target);
+  #onFocusIn(event: FocusEvent) {
+    const date = this.#dateOf(event.target);
     if (date) this.activeDate = date;
   }
 
-  private select(date: string) {
-    if (this.stateOf(date) !== 'available') return;
+  #select(date: string) {
+    if (this.#stateOf(date) !== 'available') return;
     this.dispatchEvent(
       new CustomEvent<DaySelectDetail>('tb-day-select', { detail: { date }, bubbles: true, composed: true }),
     );
   }
 
-  private dateOf(target: EventTarget | null): string | null {
+  #dateOf(target: EventTarget | null): string | null {
     const cell = target instanceof Element ? target.closest<HTMLElement>('td[data-date]') : null;
     return cell?.dataset.date ?? null;
   }
 
-  private cellFor(date: string): HTMLElement | null {
+  #cellFor(date: string): HTMLElement | null {
     return this.querySelector<HTMLElement>(`td[data-date="${date}"]`);
   }
 }

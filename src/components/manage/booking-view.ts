@@ -15,12 +15,12 @@ export class BookingView extends StepElement {
   @property({ attribute: false }) notice: ManageState['notice'] = null;
   @property({ attribute: false }) cancelling = false;
 
-  private askToCancel(event: Event): void {
+  #askToCancel(event: Event): void {
     if (this.cancelling) return;
     void this.querySelector<ConfirmDialog>('tb-confirm-dialog')?.show(event.currentTarget as HTMLElement);
   }
 
-  private addToCalendar(): void {
+  #addToCalendar(): void {
     saveToCalendar(this.booking, this.messages, this.lang);
   }
 
@@ -46,8 +46,8 @@ export class BookingView extends StepElement {
       </dl>
       <div class="actions">
         <button type="button" class="primary" part="button button-primary" @click=${() => emitManageAction(this, { type: 'reschedule' })}>${m.reschedule}</button>
-        <button type="button" part="button" aria-disabled=${this.cancelling ? 'true' : 'false'} @click=${this.askToCancel}>${m.cancel}</button>
-        <button type="button" part="button" @click=${this.addToCalendar}>${this.messages.done.addToCalendar}</button>
+        <button type="button" part="button" aria-disabled=${this.cancelling ? 'true' : 'false'} @click=${this.#askToCancel}>${m.cancel}</button>
+        <button type="button" part="button" @click=${this.#addToCalendar}>${this.messages.done.addToCalendar}</button>
       </div>
       ${this.cancelling ? html`<p class="loading" role="status">${m.cancelling}</p>` : nothing}
       <tb-confirm-dialog

@@ -14,39 +14,39 @@ export class ConfirmDialog extends StepElement {
   @property() confirmLabel = '';
   @property() keepLabel = '';
 
-  private opener: HTMLElement | null = null;
+  #opener: HTMLElement | null = null;
 
-  private get dialog(): HTMLDialogElement | null {
+  get #dialog(): HTMLDialogElement | null {
     return this.querySelector('dialog');
   }
 
   get open(): boolean {
-    return this.dialog?.open ?? false;
+    return this.#dialog?.open ?? false;
   }
 
   async show(opener: HTMLElement): Promise<void> {
-    this.opener = opener;
+    this.#opener = opener;
     await this.updateComplete;
-    this.dialog?.showModal();
+    this.#dialog?.showModal();
   }
 
-  private restoreFocus(): void {
-    this.opener?.focus();
-    this.opener = null;
+  #restoreFocus(): void {
+    this.#opener?.focus();
+    this.#opener = null;
   }
 
-  private confirm(): void {
-    this.dialog?.close();
+  #confirm(): void {
+    this.#dialog?.close();
     this.dispatchEvent(new CustomEvent('tb-dialog-confirm', { bubbles: true, composed: false }));
   }
 
   override render() {
-    return html`<dialog aria-labelledby="confirm-dialog-heading" aria-describedby="confirm-dialog-text" @close=${this.restoreFocus}>
+    return html`<dialog aria-labelledby="confirm-dialog-heading" aria-describedby="confirm-dialog-text" @close=${this.#restoreFocus}>
       <h3 id="confirm-dialog-heading">${this.heading}</h3>
       <p id="confirm-dialog-text">${this.text}</p>
       <div class="actions">
-        <button type="button" part="button" autofocus @click=${() => this.dialog?.close()}>${this.keepLabel}</button>
-        <button type="button" class="primary" part="button button-primary" @click=${this.confirm}>${this.confirmLabel}</button>
+        <button type="button" part="button" autofocus @click=${() => this.#dialog?.close()}>${this.keepLabel}</button>
+        <button type="button" class="primary" part="button button-primary" @click=${this.#confirm}>${this.confirmLabel}</button>
       </div>
     </dialog>`;
   }

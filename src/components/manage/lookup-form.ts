@@ -15,16 +15,16 @@ export class LookupForm extends StepElement {
 
   @state() private errors: Partial<Record<LookupField, string>> = {};
 
-  private value(field: LookupField): string {
+  #value(field: LookupField): string {
     return this.querySelector<HTMLInputElement>(`#lookup-${field}`)?.value ?? '';
   }
 
-  private submit(event: SubmitEvent): void {
+  #submit(event: SubmitEvent): void {
     event.preventDefault();
     if (this.busy) return;
     const m = this.messages.manage;
-    const code = normaliseCode(this.value('code'));
-    const email = this.value('email').trim();
+    const code = normaliseCode(this.#value('code'));
+    const email = this.#value('email').trim();
     const errors: Partial<Record<LookupField, string>> = {};
     if (!code) errors.code = m.codeRequired;
     if (!email) errors.email = m.emailRequired;
@@ -44,13 +44,13 @@ export class LookupForm extends StepElement {
     const m = this.messages.manage;
     return html`
       <p class="intro">${m.lookupIntro}</p>
-      <form novalidate @submit=${this.submit}>
-        ${this.renderField('code', m.codeLabel, m.codeHint, this.code, {
+      <form novalidate @submit=${this.#submit}>
+        ${this.#renderField('code', m.codeLabel, m.codeHint, this.code, {
           autocomplete: 'off',
           autocapitalize: 'characters',
           type: 'text',
         })}
-        ${this.renderField('email', m.emailLabel, '', '', { autocomplete: 'email', autocapitalize: 'off', type: 'email' })}
+        ${this.#renderField('email', m.emailLabel, '', '', { autocomplete: 'email', autocapitalize: 'off', type: 'email' })}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.find}</button>
         </div>
@@ -59,7 +59,7 @@ export class LookupForm extends StepElement {
     `;
   }
 
-  private renderField(field: LookupField, label: string, hint: string, initial: string, input: { autocomplete: string; autocapitalize: string; type: string }) {
+  #renderField(field: LookupField, label: string, hint: string, initial: string, input: { autocomplete: string; autocapitalize: string; type: string }) {
     const id = `lookup-${field}`;
     const error = this.errors[field];
     const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');

@@ -28,60 +28,60 @@ export class ManageView extends StepElement {
   /** A link from the e-mail to open; each new object opens again. */
   @property({ attribute: false }) link: ManageLink | null = null;
 
-  private readonly manage = new ManageController(this);
-  private shownView: ManageViewId = 'lookup';
+  readonly #manage = new ManageController(this);
+  #shownView: ManageViewId = 'lookup';
 
   get language() {
     return this.lang;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('link') && this.link) void this.manage.open(this.link);
+    if (changed.has('link') && this.link) void this.#manage.open(this.link);
   }
 
   protected override updated(): void {
-    const view = this.manage.state.view;
-    if (view === this.shownView) return;
-    this.shownView = view;
+    const view = this.#manage.state.view;
+    if (view === this.#shownView) return;
+    this.#shownView = view;
     // Each view starts at its heading, for screen reader and keyboard users alike.
     this.querySelector<HTMLElement>('#step-heading')?.focus();
   }
 
-  private onAction(event: CustomEvent<ManageAction>): void {
+  #onAction(event: CustomEvent<ManageAction>): void {
     event.stopPropagation();
     const action = event.detail;
     switch (action.type) {
       case 'lookup':
-        void this.manage.lookup(action.code, action.email);
+        void this.#manage.lookup(action.code, action.email);
         break;
       case 'cancel':
-        void this.manage.cancel();
+        void this.#manage.cancel();
         break;
       case 'reschedule':
-        this.manage.startReschedule();
+        this.#manage.startReschedule();
         break;
     }
   }
 
-  private bookNew(): void {
+  #bookNew(): void {
     this.dispatchEvent(new CustomEvent('tb-mode-change', { detail: { mode: 'book' }, bubbles: true, composed: false }));
   }
 
   /** The day and slot steps of the booking flow send intents; here they move the booking instead. */
-  private onIntent(event: CustomEvent<Intent>): void {
+  #onIntent(event: CustomEvent<Intent>): void {
     event.stopPropagation();
     const intent = event.detail;
-    if (intent.type === 'monthShown') void this.manage.showMonth(intent.month);
-    else if (intent.type === 'dayChosen') void this.manage.chooseDay(intent.date);
-    else if (intent.type === 'slotChosen') void this.manage.chooseSlot(intent.slot);
-    else if (intent.type === 'heldSlotKept') void this.manage.submitReschedule();
+    if (intent.type === 'monthShown') void this.#manage.showMonth(intent.month);
+    else if (intent.type === 'dayChosen') void this.#manage.chooseDay(intent.date);
+    else if (intent.type === 'slotChosen') void this.#manage.chooseSlot(intent.slot);
+    else if (intent.type === 'heldSlotKept') void this.#manage.submitReschedule();
   }
 
-  private get timeZone(): string {
+  get #timeZone(): string {
     return this.catalog?.timeZone ?? 'Europe/Berlin';
   }
 
-  private headingFor(view: ManageViewId): string {
+  #headingFor(view: ManageViewId): string {
     const m = this.messages.manage;
     switch (view) {
       case 'lookup':
@@ -97,33 +97,33 @@ export class ManageView extends StepElement {
   }
 
   override render() {
-    const { view } = this.manage.state;
-    return html`<div @tb-manage=${this.onAction} @tb-intent=${this.onIntent}>
+    const { view } = this.#manage.state;
+    return html`<div @tb-manage=${this.#onAction} @tb-intent=${this.#onIntent}>
       <header class="step-header" part="header">
-        <h2 id="step-heading" tabindex="-1" part="heading">${this.headingFor(view)}</h2>
+        <h2 id="step-heading" tabindex="-1" part="heading">${this.#headingFor(view)}</h2>
       </header>
-      ${this.renderError()}
-      ${this.catalog ? this.renderView(view) : html`<p class="loading" role="status">${this.messages.common.loading}</p>`}
+      ${this.#renderError()}
+      ${this.catalog ? this.#renderView(view) : html`<p class="loading" role="status">${this.messages.common.loading}</p>`}
       <p class="manage-entry">
-        <button type="button" class="link" part="button" @click=${this.bookNew}>
+        <button type="button" class="link" part="button" @click=${this.#bookNew}>
           ${this.messages.manage.bookNew}
         </button>
       </p>
     </div>`;
   }
 
-  private renderError() {
-    const { error } = this.manage.state;
+  #renderError() {
+    const { error } = this.#manage.state;
     if (!error) return nothing;
     const m = this.messages;
-    const linkBroken = this.manage.state.linkFailed && error.code === 'not_found';
+    const linkBroken = this.#manage.state.linkFailed && error.code === 'not_found';
     return html`<div class="notice error" role="alert">
       <p>${linkBroken ? m.manage.linkNotFound : errorMessage(m, error)}</p>
     </div>`;
   }
 
-  private renderView(view: ManageViewId) {
-    const { state } = this.manage;
+  #renderView(view: ManageViewId) {
+    const { state } = this.#manage;
     const common = { messages: this.messages, lang: this.lang };
     switch (view) {
       case 'lookup':
@@ -132,30 +132,30 @@ export class ManageView extends StepElement {
         return html`<p class="loading" role="status">${this.messages.manage.opening}</p>`;
       case 'booking':
         return html`<tb-booking-view .messages=${common.messages} .lang=${common.lang} .booking=${state.booking!}
-          .timeZone=${this.timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'}></tb-booking-view>`;
+          .timeZone=${this.#timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'}></tb-booking-view>`;
       case 'reschedule':
-        return this.renderReschedule();
+        return this.#renderReschedule();
       case 'cancelled':
         return html`<p class="notice success" role="status">${this.messages.manage.cancelledText(state.booking!.code)}</p>`;
     }
   }
 
-  private renderReschedule() {
-    const { state } = this.manage;
+  #renderReschedule() {
+    const { state } = this.#manage;
     const booking = state.booking!;
     const m = this.messages;
     // The booking flow's "continue with this time" button is the one that moves the booking here.
     const messages: Messages = { ...m, datetime: { ...m.datetime, keep: m.manage.moveTo } };
     return html`
       <tb-datetime-step .messages=${messages} .lang=${this.lang}
-        .month=${this.manage.month ?? ''} .days=${this.manage.days} .slots=${this.manage.slots} .date=${state.date}
-        .held=${state.held} .holdingStart=${this.manage.holdingStart} .slotTaken=${this.manage.slotTaken}
-        .holdExpired=${state.holdExpired} .today=${this.manage.today} .lastBookable=${this.manage.lastBookable}
-        .timeZone=${this.timeZone}
-        .summary=${m.manage.rescheduleIntro(timeRange(m, this.lang, this.timeZone, booking.start, booking.end))}></tb-datetime-step>
+        .month=${this.#manage.month ?? ''} .days=${this.#manage.days} .slots=${this.#manage.slots} .date=${state.date}
+        .held=${state.held} .holdingStart=${this.#manage.holdingStart} .slotTaken=${this.#manage.slotTaken}
+        .holdExpired=${state.holdExpired} .today=${this.#manage.today} .lastBookable=${this.#manage.lastBookable}
+        .timeZone=${this.#timeZone}
+        .summary=${m.manage.rescheduleIntro(timeRange(m, this.lang, this.#timeZone, booking.start, booking.end))}></tb-datetime-step>
       ${state.busy === 'reschedule' ? html`<p class="loading" role="status">${m.manage.rescheduling}</p>` : nothing}
       <div class="actions">
-        <button type="button" part="button" @click=${() => this.manage.abandonReschedule()}>${m.manage.keepOld}</button>
+        <button type="button" part="button" @click=${() => this.#manage.abandonReschedule()}>${m.manage.keepOld}</button>
       </div>
     `;
   }

@@ -48,8 +48,8 @@ export class SlotList extends LitElement {
   @property({ attribute: false }) messages: Messages = de;
   @property({ attribute: false }) override lang: Lang = 'de';
 
-  private groups: SlotGroup[] = [];
-  private readonly idPrefix = `tb-slots-${++instances}`;
+  #groups: SlotGroup[] = [];
+  readonly #idPrefix = `tb-slots-${++instances}`;
 
   protected override createRenderRoot() {
     return this;
@@ -63,7 +63,7 @@ export class SlotList extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('slots') || changed.has('timeZone') || changed.has('messages') || changed.has('lang')) {
-      this.groups = this.buildGroups();
+      this.#groups = this.#buildGroups();
     }
   }
 
@@ -72,13 +72,13 @@ export class SlotList extends LitElement {
     const messages = this.messages.slots;
     return html`
       <h3 tabindex="-1">${messages.heading(formatDateLong(this.date, this.lang))}</h3>
-      ${this.slots.length === 0 ? html`<p class="none">${messages.none}</p>` : this.groups.map((group) => this.renderGroup(group))}
+      ${this.slots.length === 0 ? html`<p class="none">${messages.none}</p>` : this.#groups.map((group) => this.#renderGroup(group))}
     `;
   }
 
-  private renderGroup(group: SlotGroup) {
+  #renderGroup(group: SlotGroup) {
     if (group.slots.length === 0) return nothing;
-    const headingId = `${this.idPrefix}-${group.id}`;
+    const headingId = `${this.#idPrefix}-${group.id}`;
     return html`<div role="group" class="group" aria-labelledby=${headingId}>
       <h4 id=${headingId}>${group.heading}</h4>
       <ul class="slots">
@@ -91,7 +91,7 @@ export class SlotList extends LitElement {
               aria-label=${view.label}
               aria-pressed=${selected ? 'true' : 'false'}
               aria-disabled=${this.busy ? 'true' : nothing}
-              @click=${() => this.choose(view.slot)}
+              @click=${() => this.#choose(view.slot)}
             >
               ${selected ? checkMark : nothing}${view.time}
             </button>
@@ -101,7 +101,7 @@ export class SlotList extends LitElement {
     </div>`;
   }
 
-  private buildGroups(): SlotGroup[] {
+  #buildGroups(): SlotGroup[] {
     const messages = this.messages.slots;
     const morning: SlotGroup = { id: 'morning', heading: messages.morning, slots: [] };
     const afternoon: SlotGroup = { id: 'afternoon', heading: messages.afternoon, slots: [] };
@@ -114,7 +114,7 @@ export class SlotList extends LitElement {
     return [morning, afternoon];
   }
 
-  private choose(slot: Slot) {
+  #choose(slot: Slot) {
     if (this.busy) return;
     this.dispatchEvent(
       new CustomEvent<SlotSelectDetail>('tb-slot-select', { detail: { slot }, bubbles: true, composed: true }),

@@ -24,24 +24,24 @@ export class DatetimeStep extends StepElement {
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
   @property({ attribute: false }) summary = '';
 
-  private available = new Map<string, number>();
-  private availableFrom: DaysResponse | null = null;
+  #available = new Map<string, number>();
+  #availableFrom: DaysResponse | null = null;
 
-  private availableDays(): ReadonlyMap<string, number> {
+  #availableDays(): ReadonlyMap<string, number> {
     const value = this.days.status === 'ready' ? this.days.value : null;
-    if (value !== this.availableFrom) {
-      this.availableFrom = value;
-      this.available = new Map((value?.days ?? []).map((day) => [day.date, day.free]));
+    if (value !== this.#availableFrom) {
+      this.#availableFrom = value;
+      this.#available = new Map((value?.days ?? []).map((day) => [day.date, day.free]));
     }
-    return this.available;
+    return this.#available;
   }
 
-  private chooseDay(date: string): void {
+  #chooseDay(date: string): void {
     this.emit({ type: 'dayChosen', date });
     void this.updateComplete.then(() => this.querySelector<SlotList>('tb-slot-list')?.focusHeading());
   }
 
-  private chooseSlot(slot: Slot): void {
+  #chooseSlot(slot: Slot): void {
     this.emit({ type: 'slotChosen', slot });
   }
 
@@ -55,16 +55,16 @@ export class DatetimeStep extends StepElement {
         .messages=${this.messages}
         .lang=${this.lang}
         .month=${this.month}
-        .available=${this.availableDays()}
+        .available=${this.#availableDays()}
         .selected=${this.date}
         .today=${this.today}
         .lastBookable=${this.lastBookable}
         .loading=${this.days.status === 'loading'}
         @tb-month-change=${(event: CustomEvent<{ month: string }>) => this.emit({ type: 'monthShown', month: event.detail.month })}
-        @tb-day-select=${(event: CustomEvent<{ date: string }>) => this.chooseDay(event.detail.date)}
+        @tb-day-select=${(event: CustomEvent<{ date: string }>) => this.#chooseDay(event.detail.date)}
       ></tb-calendar>
-      ${days && days.days.length === 0 ? this.renderEmptyMonth(days.nextAvailable) : nothing}
-      ${this.date ? this.renderSlots(this.date) : nothing}
+      ${days && days.days.length === 0 ? this.#renderEmptyMonth(days.nextAvailable) : nothing}
+      ${this.date ? this.#renderSlots(this.date) : nothing}
       ${this.held && !this.holdingStart
         ? html`<div class="actions">
             <button type="button" class="primary" part="button button-primary" @click=${() => this.emit({ type: 'heldSlotKept' })}>
@@ -75,23 +75,23 @@ export class DatetimeStep extends StepElement {
     `;
   }
 
-  private renderEmptyMonth(nextAvailable: string | null) {
+  #renderEmptyMonth(nextAvailable: string | null) {
     const m = this.messages.datetime;
     if (!nextAvailable) return html`<p class="notice" role="status">${m.noneAtAll}</p>`;
     return html`<div class="notice" role="status">
       <p>${m.noneInMonth} ${m.nextAvailable(formatDateShort(nextAvailable, this.lang))}</p>
       <div class="actions">
-        <button type="button" part="button" @click=${() => this.jumpTo(nextAvailable)}>${m.jump}</button>
+        <button type="button" part="button" @click=${() => this.#jumpTo(nextAvailable)}>${m.jump}</button>
       </div>
     </div>`;
   }
 
-  private jumpTo(date: string): void {
+  #jumpTo(date: string): void {
     this.emit({ type: 'monthShown', month: monthOf(date) });
-    this.chooseDay(date);
+    this.#chooseDay(date);
   }
 
-  private renderSlots(date: string) {
+  #renderSlots(date: string) {
     const m = this.messages.datetime;
     const slots = this.slots.status === 'ready' ? this.slots.value.slots : [];
     return html`
@@ -106,7 +106,7 @@ export class DatetimeStep extends StepElement {
             .date=${date}
             .selectedStart=${this.holdingStart ?? this.held?.slot.start ?? null}
             .busy=${this.holdingStart !== null}
-            @tb-slot-select=${(event: CustomEvent<{ slot: Slot }>) => this.chooseSlot(event.detail.slot)}
+            @tb-slot-select=${(event: CustomEvent<{ slot: Slot }>) => this.#chooseSlot(event.detail.slot)}
           ></tb-slot-list>`
         : nothing}
       ${this.holdingStart ? html`<p class="loading" role="status">${m.holding}</p>` : nothing}

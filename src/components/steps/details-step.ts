@@ -42,9 +42,9 @@ export class DetailsStep extends StepElement {
   @state() private shown: FieldErrors = {};
   @state() private summary: PersonField[] = [];
 
-  private fieldId = (field: PersonField) => `field-${field}`;
+  #fieldId = (field: PersonField) => `field-${field}`;
 
-  private errorText(field: PersonField): string | undefined {
+  #errorText(field: PersonField): string | undefined {
     const problem = this.shown[field];
     if (problem) {
       const messages: Partial<Record<string, string>> = this.messages.details.errors[field];
@@ -53,7 +53,7 @@ export class DetailsStep extends StepElement {
     return this.serverErrors[field] ? this.messages.details.serverInvalid : undefined;
   }
 
-  private onInput(field: PersonField, value: string): void {
+  #onInput(field: PersonField, value: string): void {
     this.emit({ type: 'personChanged', field, value });
     // Once a field shows an error, it clears as soon as the input is right: no need to leave it again.
     if (this.shown[field] && !validateField(field, { ...this.person, [field]: value }, this.rules, this.today)) {
@@ -61,12 +61,12 @@ export class DetailsStep extends StepElement {
     }
   }
 
-  private onBlur(field: PersonField): void {
+  #onBlur(field: PersonField): void {
     if (!this.person[field].trim()) return;
     this.shown = { ...this.shown, [field]: validateField(field, this.person, this.rules, this.today) };
   }
 
-  private submit(event: Event): void {
+  #submit(event: Event): void {
     event.preventDefault();
     const errors = validatePerson(this.person, this.rules, this.today);
     this.shown = errors;
@@ -78,10 +78,10 @@ export class DetailsStep extends StepElement {
     this.emit({ type: 'detailsConfirmed' });
   }
 
-  private focusField(event: Event, field: PersonField): void {
+  #focusField(event: Event, field: PersonField): void {
     // A real fragment link would change the host page's URL; move focus instead.
     event.preventDefault();
-    this.querySelector<HTMLElement>(`#${this.fieldId(field)}`)?.focus();
+    this.querySelector<HTMLElement>(`#${this.#fieldId(field)}`)?.focus();
   }
 
   override render() {
@@ -90,10 +90,10 @@ export class DetailsStep extends StepElement {
       ${this.held
         ? html`<tb-hold-status .messages=${this.messages} .lang=${this.lang} .deadline=${this.held.deadline} .extended=${this.holdExtended}></tb-hold-status>`
         : nothing}
-      ${this.summary.some((field) => this.errorText(field)) ? this.renderSummary() : nothing}
+      ${this.summary.some((field) => this.#errorText(field)) ? this.#renderSummary() : nothing}
       <p class="intro">${m.intro}</p>
-      <form novalidate @submit=${this.submit}>
-        ${visibleFields(this.rules).map((field) => this.renderField(field))}
+      <form novalidate @submit=${this.#submit}>
+        ${visibleFields(this.rules).map((field) => this.#renderField(field))}
         <p class="privacy">
           ${m.privacy}
           <a href=${this.privacyPolicyUrl} target="_blank" rel="noopener noreferrer">${m.privacyLink}</a>.
@@ -105,25 +105,25 @@ export class DetailsStep extends StepElement {
     `;
   }
 
-  private renderSummary() {
+  #renderSummary() {
     return html`<div class="notice error error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
       <h3 id="error-summary-title">${this.messages.details.summaryTitle}</h3>
       <ul>
-        ${this.summary.filter((field) => this.errorText(field)).map(
+        ${this.summary.filter((field) => this.#errorText(field)).map(
           (field) => html`<li>
-            <a href="#${this.fieldId(field)}" @click=${(event: Event) => this.focusField(event, field)}>${this.errorText(field)}</a>
+            <a href="#${this.#fieldId(field)}" @click=${(event: Event) => this.#focusField(event, field)}>${this.#errorText(field)}</a>
           </li>`,
         )}
       </ul>
     </div>`;
   }
 
-  private renderField(field: PersonField) {
+  #renderField(field: PersonField) {
     const m = this.messages.details;
-    const id = this.fieldId(field);
+    const id = this.#fieldId(field);
     const hints: Partial<Record<PersonField, string>> = m.hints;
     const hint = hints[field];
-    const error = this.errorText(field);
+    const error = this.#errorText(field);
     const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
     const input = FIELD_INPUT[field];
     const optional = ruleFor(field, this.rules) === 'optional';
@@ -135,8 +135,8 @@ export class DetailsStep extends StepElement {
             aria-describedby=${describedBy || nothing}
             aria-invalid=${error ? 'true' : 'false'}
             .value=${live(this.person[field])}
-            @input=${(event: InputEvent) => this.onInput(field, (event.target as HTMLTextAreaElement).value)}
-            @blur=${() => this.onBlur(field)}
+            @input=${(event: InputEvent) => this.#onInput(field, (event.target as HTMLTextAreaElement).value)}
+            @blur=${() => this.#onBlur(field)}
           ></textarea>`
         : html`<input
             id=${id}
@@ -148,8 +148,8 @@ export class DetailsStep extends StepElement {
             aria-describedby=${describedBy || nothing}
             aria-invalid=${error ? 'true' : 'false'}
             .value=${live(this.person[field])}
-            @input=${(event: InputEvent) => this.onInput(field, (event.target as HTMLInputElement).value)}
-            @blur=${() => this.onBlur(field)}
+            @input=${(event: InputEvent) => this.#onInput(field, (event.target as HTMLInputElement).value)}
+            @blur=${() => this.#onBlur(field)}
           />`;
     return html`<div class="field ${error ? 'invalid' : ''}" part="field">
       <label for=${id}>${m.labels[field]} ${optional ? html`<span class="muted">${this.messages.common.optional}</span>` : nothing}</label>

@@ -28,7 +28,7 @@ export class DoneStep extends StepElement {
   @property({ attribute: false }) booking!: Booking;
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
 
-  private addToCalendar(): void {
+  #addToCalendar(): void {
     saveToCalendar(this.booking, this.messages, this.lang);
   }
 
@@ -51,7 +51,7 @@ export class DoneStep extends StepElement {
       <dl class="summary" part="summary">${bookingRows(this.messages, this.lang, this.timeZone, booking)}
       </dl>
       <div class="actions no-print">
-        <button type="button" class="primary" part="button button-primary" @click=${this.addToCalendar}>${m.addToCalendar}</button>
+        <button type="button" class="primary" part="button button-primary" @click=${this.#addToCalendar}>${m.addToCalendar}</button>
         <button type="button" part="button" @click=${() => printOnly(this.getRootNode() instanceof ShadowRoot ? (this.getRootNode() as ShadowRoot).host : this)}>${m.print}</button>
         <button type="button" class="link" part="button" @click=${() => this.emit({ type: 'restart' })}>${m.another}</button>
       </div>

@@ -18,30 +18,30 @@ export class HoldStatus extends StepElement {
   @property({ attribute: false }) extended = false;
 
   @state() private remaining = 0;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.timer = setInterval(() => this.tick(), 1000);
+    this.#timer = setInterval(() => this.#tick(), 1000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.timer);
+    clearInterval(this.#timer);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('deadline')) this.remaining = this.secondsLeft();
+    if (changed.has('deadline')) this.remaining = this.#secondsLeft();
   }
 
-  private secondsLeft(): number {
+  #secondsLeft(): number {
     return Math.max(0, Math.ceil((this.deadline - performance.now()) / 1000));
   }
 
-  private tick(): void {
-    this.remaining = this.secondsLeft();
+  #tick(): void {
+    this.remaining = this.#secondsLeft();
     if (this.remaining === 0) {
-      clearInterval(this.timer);
+      clearInterval(this.#timer);
       this.emit({ type: 'holdTimedOut' });
     }
   }

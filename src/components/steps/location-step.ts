@@ -15,7 +15,7 @@ export class LocationStep extends StepElement {
     if (changed.has('selected')) this.choice = this.selected;
   }
 
-  private continue(): void {
+  #continue(): void {
     if (!this.choice) {
       this.showRequiredError = true;
       void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('input[type=radio]')?.focus());
@@ -26,7 +26,7 @@ export class LocationStep extends StepElement {
 
   override render() {
     const m = this.messages.location;
-    if (this.locations.length === 0) return html`<p class="notice">${m.none}</p>${this.renderActions()}`;
+    if (this.locations.length === 0) return html`<p class="notice">${m.none}</p>${this.#renderActions()}`;
     return html`
       <p class="intro">${m.intro}</p>
       <div class="field-group ${this.showRequiredError ? 'field invalid' : ''}" role="radiogroup" aria-labelledby="step-heading"
@@ -36,13 +36,13 @@ export class LocationStep extends StepElement {
               <span class="visually-hidden">${this.messages.common.errorPrefix}</span> ${m.noneChosen}
             </p>`
           : nothing}
-        ${this.locations.map((location) => this.renderLocation(location))}
+        ${this.locations.map((location) => this.#renderLocation(location))}
       </div>
-      ${this.renderActions()}
+      ${this.#renderActions()}
     `;
   }
 
-  private renderLocation(location: Location) {
+  #renderLocation(location: Location) {
     const id = `location-${location.id}`;
     return html`<div class="choice" part="location">
       <input
@@ -66,10 +66,10 @@ export class LocationStep extends StepElement {
     </div>`;
   }
 
-  private renderActions() {
+  #renderActions() {
     return html`<div class="actions">
       ${this.locations.length > 0
-        ? html`<button type="button" class="primary" part="button button-primary" @click=${this.continue}>
+        ? html`<button type="button" class="primary" part="button button-primary" @click=${this.#continue}>
             ${this.messages.common.continue}
           </button>`
         : nothing}

@@ -21,7 +21,7 @@ export class ReviewStep extends StepElement {
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
   @property({ attribute: false }) submitting = false;
 
-  private submit(): void {
+  #submit(): void {
     if (!this.submitting) this.emit({ type: 'submitBooking' });
   }
 
@@ -35,11 +35,11 @@ export class ReviewStep extends StepElement {
         : nothing}
       <p class="intro">${m.intro}</p>
       <dl class="summary" part="summary">
-        ${this.row('services', m.services, serviceLines(this.services))}
-        ${this.location ? this.row(this.locationEditable ? 'location' : null, m.location, locationLines(this.location)) : nothing}
-        ${held ? this.row('datetime', m.datetime, html`${timeRange(this.messages, this.lang, this.timeZone, held.slot.start, held.slot.end)}`) : nothing}
+        ${this.#row('services', m.services, serviceLines(this.services))}
+        ${this.location ? this.#row(this.locationEditable ? 'location' : null, m.location, locationLines(this.location)) : nothing}
+        ${held ? this.#row('datetime', m.datetime, html`${timeRange(this.messages, this.lang, this.timeZone, held.slot.start, held.slot.end)}`) : nothing}
         ${visibleFields(this.rules).map((field) =>
-          this.row('details', labels[field], this.person[field].trim() || html`<span class="muted">${m.notProvided}</span>`, field),
+          this.#row('details', labels[field], this.person[field].trim() || html`<span class="muted">${m.notProvided}</span>`, field),
         )}
       </dl>
       <div class="actions">
@@ -48,7 +48,7 @@ export class ReviewStep extends StepElement {
           class="primary"
           part="button button-primary"
           aria-disabled=${this.submitting ? 'true' : 'false'}
-          @click=${this.submit}
+          @click=${this.#submit}
         >
           ${this.submitting ? m.submitting : m.submit}
         </button>
@@ -57,7 +57,7 @@ export class ReviewStep extends StepElement {
     `;
   }
 
-  private row(edit: EditableStep | null, label: string, value: TemplateResult | string, key: string = edit ?? label) {
+  #row(edit: EditableStep | null, label: string, value: TemplateResult | string, key: string = edit ?? label) {
     const labelId = `review-${key}`;
     return html`<div class="summary-row">
       <dt id=${labelId}>${label}</dt>

@@ -19,30 +19,30 @@ export class ServicesStep extends StepElement {
   @state() private query = '';
   @state() private showRequiredError = false;
 
-  private folded = new WeakMap<Service, string>();
+  #folded = new WeakMap<Service, string>();
 
-  private foldedText(service: Service): string {
-    let text = this.folded.get(service);
+  #foldedText(service: Service): string {
+    let text = this.#folded.get(service);
     if (text === undefined) {
       text = foldForSearch(`${service.name} ${service.description ?? ''}`);
-      this.folded.set(service, text);
+      this.#folded.set(service, text);
     }
     return text;
   }
 
-  private get visibleServices(): Service[] {
+  get #visibleServices(): Service[] {
     if (!this.query.trim()) return this.services;
     return this.services.filter(
-      (service) => (this.quantities[service.id] ?? 0) > 0 || matchesQuery(this.foldedText(service), this.query),
+      (service) => (this.quantities[service.id] ?? 0) > 0 || matchesQuery(this.#foldedText(service), this.query),
     );
   }
 
-  private setQuantity(service: Service, quantity: number): void {
+  #setQuantity(service: Service, quantity: number): void {
     this.showRequiredError = false;
     this.emit({ type: 'quantityChanged', serviceId: service.id, quantity });
   }
 
-  private continue(): void {
+  #continue(): void {
     if (this.totalMinutes === 0) {
       this.showRequiredError = true;
       void this.updateComplete.then(() => this.querySelector<HTMLElement>('#services-error')?.focus());
@@ -53,7 +53,7 @@ export class ServicesStep extends StepElement {
 
   override render() {
     const m = this.messages.services;
-    const visible = this.visibleServices;
+    const visible = this.#visibleServices;
     const searching = this.services.length >= SEARCH_THRESHOLD;
     return html`
       <p class="intro">${m.intro}</p>
@@ -81,18 +81,18 @@ export class ServicesStep extends StepElement {
         : nothing}
       ${visible.length === 0 ? html`<p class="notice">${m.noMatch}</p>` : nothing}
       <ul class="service-list" id="service-list" aria-label=${m.listLabel}>
-        ${repeat(visible, (service) => service.id, (service) => this.renderService(service))}
+        ${repeat(visible, (service) => service.id, (service) => this.#renderService(service))}
       </ul>
       <p class="total" aria-live="polite">${this.totalMinutes > 0 ? m.total(formatDuration(this.totalMinutes, this.lang)) : ''}</p>
       <div class="actions">
-        <button type="button" class="primary" part="button button-primary" @click=${this.continue}>
+        <button type="button" class="primary" part="button button-primary" @click=${this.#continue}>
           ${this.messages.common.continue}
         </button>
       </div>
     `;
   }
 
-  private renderService(service: Service) {
+  #renderService(service: Service) {
     const m = this.messages.services;
     const quantity = this.quantities[service.id] ?? 0;
     const nameId = `service-${service.id}-name`;
@@ -107,7 +107,7 @@ export class ServicesStep extends StepElement {
           type="button"
           aria-label=${m.decrease(service.name)}
           aria-disabled=${quantity === 0 ? 'true' : 'false'}
-          @click=${() => quantity > 0 && this.setQuantity(service, quantity - 1)}
+          @click=${() => quantity > 0 && this.#setQuantity(service, quantity - 1)}
         >−</button>
         <input
           type="number"
@@ -116,13 +116,13 @@ export class ServicesStep extends StepElement {
           max=${service.maxQuantity}
           aria-label=${m.quantity(service.name)}
           .value=${live(String(quantity))}
-          @change=${(event: Event) => this.setQuantity(service, Number((event.target as HTMLInputElement).value) || 0)}
+          @change=${(event: Event) => this.#setQuantity(service, Number((event.target as HTMLInputElement).value) || 0)}
         />
         <button
           type="button"
           aria-label=${m.increase(service.name)}
           aria-disabled=${quantity >= service.maxQuantity ? 'true' : 'false'}
-          @click=${() => quantity < service.maxQuantity && this.setQuantity(service, quantity + 1)}
+          @click=${() => quantity < service.maxQuantity && this.#setQuantity(service, quantity + 1)}
         >+</button>
       </div>
     </li>`;

@@ -87,28 +87,28 @@ export class TerminBuchen extends LitElement {
   @property({ reflect: true }) mode: 'book' | 'manage' = 'book';
 
   /** The booking an e-mail link (`#termin=<code>.<token>`) asked for; the token never stays in the URL. */
-  private manageLink: ManageLink | null = null;
+  #manageLink: ManageLink | null = null;
 
-  private readonly flow = new BookingController(this);
-  private focusHeadingAfterRender = false;
-  private lastStep: StepId = 'services';
+  readonly #flow = new BookingController(this);
+  #focusHeadingAfterRender = false;
+  #lastStep: StepId = 'services';
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.openManageLink();
+    this.#openManageLink();
     // The confirmation's own manage link points into this page: following it only changes the hash.
-    window.addEventListener('hashchange', this.openManageLink);
+    window.addEventListener('hashchange', this.#openManageLink);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.openManageLink);
+    window.removeEventListener('hashchange', this.#openManageLink);
   }
 
-  private readonly openManageLink = (): void => {
+  readonly #openManageLink = (): void => {
     const link = takeManageLink();
     if (!link) return;
-    this.manageLink = link;
+    this.#manageLink = link;
     this.mode = 'manage';
   };
 
@@ -117,62 +117,62 @@ export class TerminBuchen extends LitElement {
     return own.toLowerCase().startsWith('en') ? 'en' : 'de';
   }
 
-  private get messages(): Messages {
+  get #messages(): Messages {
     return catalogs[this.language];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') && changed.get('api') !== undefined) this.flow.reset();
-    if (this.flow.state.step !== this.lastStep) {
-      this.focusHeadingAfterRender = true;
-      this.lastStep = this.flow.state.step;
+    if (changed.has('api') && changed.get('api') !== undefined) this.#flow.reset();
+    if (this.#flow.state.step !== this.#lastStep) {
+      this.#focusHeadingAfterRender = true;
+      this.#lastStep = this.#flow.state.step;
     }
   }
 
   protected override updated(): void {
-    if (!this.focusHeadingAfterRender) return;
-    this.focusHeadingAfterRender = false;
+    if (!this.#focusHeadingAfterRender) return;
+    this.#focusHeadingAfterRender = false;
     // Screen reader and keyboard users start each step at its heading, not wherever focus was left.
     this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
   }
 
-  private onIntent(event: CustomEvent<Intent>): void {
+  #onIntent(event: CustomEvent<Intent>): void {
     event.stopPropagation();
-    this.flow.handle(event.detail);
+    this.#flow.handle(event.detail);
   }
 
   override render() {
-    const m = this.messages;
-    const flow = this.flow;
+    const m = this.#messages;
+    const flow = this.#flow;
     const catalogReady = flow.state.catalog !== null;
-    return html`<section class="widget" aria-labelledby="step-heading" @tb-intent=${this.onIntent} lang=${this.language}>
-      ${this.mode === 'manage' ? nothing : catalogReady ? this.renderHeader() : nothing}
-      ${flow.failure ? this.renderFailure() : nothing}
+    return html`<section class="widget" aria-labelledby="step-heading" @tb-intent=${this.#onIntent} lang=${this.language}>
+      ${this.mode === 'manage' ? nothing : catalogReady ? this.#renderHeader() : nothing}
+      ${flow.failure ? this.#renderFailure() : nothing}
       ${this.mode === 'manage'
-        ? html`<tb-manage-view .messages=${m} .lang=${this.language} .api=${this.api} .catalog=${flow.state.catalog} .link=${this.manageLink}
-            @tb-mode-change=${(event: CustomEvent<{ mode: 'book' | 'manage' }>) => this.switchMode(event.detail.mode)}></tb-manage-view>`
-        : catalogReady ? this.renderStep() : flow.catalog.status === 'loading' ? html`<p class="loading" role="status">${m.common.loading}</p>` : nothing}
+        ? html`<tb-manage-view .messages=${m} .lang=${this.language} .api=${this.api} .catalog=${flow.state.catalog} .link=${this.#manageLink}
+            @tb-mode-change=${(event: CustomEvent<{ mode: 'book' | 'manage' }>) => this.#switchMode(event.detail.mode)}></tb-manage-view>`
+        : catalogReady ? this.#renderStep() : flow.catalog.status === 'loading' ? html`<p class="loading" role="status">${m.common.loading}</p>` : nothing}
     </section>`;
   }
 
-  private switchMode(mode: 'book' | 'manage'): void {
-    this.manageLink = null;
+  #switchMode(mode: 'book' | 'manage'): void {
+    this.#manageLink = null;
     this.mode = mode;
-    if (mode === 'book') this.flow.handle({ type: 'restart' });
+    if (mode === 'book') this.#flow.handle({ type: 'restart' });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus());
   }
 
-  private renderHeader() {
-    const m = this.messages;
-    const { step } = this.flow.state;
-    const steps = visibleSteps(this.flow.state);
+  #renderHeader() {
+    const m = this.#messages;
+    const { step } = this.#flow.state;
+    const steps = visibleSteps(this.#flow.state);
     const index = steps.indexOf(step);
     const title = step === 'done'
-      ? this.flow.state.booking?.status === 'pending' ? m.done.pendingTitle : m.done.title
+      ? this.#flow.state.booking?.status === 'pending' ? m.done.pendingTitle : m.done.title
       : m[step].title;
     return html`<header class="step-header" part="header">
       ${index > 0
-        ? html`<button type="button" class="link back" part="button" @click=${() => this.flow.handle({ type: 'back' })}>
+        ? html`<button type="button" class="link back" part="button" @click=${() => this.#flow.handle({ type: 'back' })}>
             ${m.common.back}
           </button>`
         : nothing}
@@ -183,67 +183,67 @@ export class TerminBuchen extends LitElement {
           </div>`
         : nothing}
       <h2 id="step-heading" tabindex="-1" part="heading">${title}</h2>
-      ${this.renderTimeZoneNote()}
+      ${this.#renderTimeZoneNote()}
     </header>`;
   }
 
-  private renderTimeZoneNote() {
-    const { catalog, step, held, booking, date } = this.flow.state;
+  #renderTimeZoneNote() {
+    const { catalog, step, held, booking, date } = this.#flow.state;
     if (!catalog || !['datetime', 'review', 'done'].includes(step)) return nothing;
     const now = clock.now();
     if (browserUsesTimeZone(catalog.timeZone, now)) return nothing;
     // The times listed are those of the chosen day, which may lie on the other side of a DST switch than today.
     const chosenDay = date ? `${date}T12:00:00Z` : null;
     const instant = booking?.start ?? held?.slot.start ?? chosenDay ?? now.toISOString();
-    return html`<p class="muted tz-note">${this.messages.common.timeZoneNote(timeZoneAbbreviation(instant, catalog.timeZone, this.language))}</p>`;
+    return html`<p class="muted tz-note">${this.#messages.common.timeZoneNote(timeZoneAbbreviation(instant, catalog.timeZone, this.language))}</p>`;
   }
 
-  private renderFailure() {
-    const failure = this.flow.failure!;
-    const m = this.messages;
+  #renderFailure() {
+    const failure = this.#flow.failure!;
+    const m = this.#messages;
     return html`<div class="notice error" role="alert">
       <h3>${m.errors.title}</h3>
-      <p>${errorMessage(m, failure.error)} ${this.flow.state.step === 'details' || this.flow.state.step === 'review' ? m.errors.kept : ''}</p>
+      <p>${errorMessage(m, failure.error)} ${this.#flow.state.step === 'details' || this.#flow.state.step === 'review' ? m.errors.kept : ''}</p>
       ${failure.retry
         ? html`<div class="actions">
-            <button type="button" part="button" @click=${() => this.flow.handle({ type: 'retry' })}>${m.common.retry}</button>
+            <button type="button" part="button" @click=${() => this.#flow.handle({ type: 'retry' })}>${m.common.retry}</button>
           </div>`
         : nothing}
     </div>`;
   }
 
-  private renderStep() {
-    const { state } = this.flow;
+  #renderStep() {
+    const { state } = this.#flow;
     const catalog = state.catalog!;
-    const common = { messages: this.messages, lang: this.language };
+    const common = { messages: this.#messages, lang: this.language };
     const location = catalog.locations.find((candidate) => candidate.id === state.locationId) ?? null;
     const duration = formatDuration(totalMinutes(state), this.language);
     switch (state.step) {
       case 'services':
         return html`<tb-services-step .messages=${common.messages} .lang=${common.lang}
           .services=${catalog.services} .quantities=${state.quantities} .totalMinutes=${totalMinutes(state)}></tb-services-step>
-          <p class="manage-entry">${this.messages.manage.openHint}
-            <button type="button" class="link" part="button" @click=${() => this.switchMode('manage')}>${this.messages.manage.open}</button>
+          <p class="manage-entry">${this.#messages.manage.openHint}
+            <button type="button" class="link" part="button" @click=${() => this.#switchMode('manage')}>${this.#messages.manage.open}</button>
           </p>`;
       case 'location':
         return html`<tb-location-step .messages=${common.messages} .lang=${common.lang}
           .locations=${fittingLocations(state)} .selected=${state.locationId}></tb-location-step>`;
       case 'datetime':
         return html`<tb-datetime-step .messages=${common.messages} .lang=${common.lang}
-          .month=${this.flow.month ?? ''} .days=${this.flow.days} .slots=${this.flow.slots} .date=${state.date}
-          .held=${state.held} .holdingStart=${this.flow.holdingStart} .slotTaken=${this.flow.slotTaken}
-          .holdExpired=${state.notice === 'holdExpired'} .today=${this.flow.today} .lastBookable=${this.flow.lastBookable}
-          .timeZone=${catalog.timeZone} .summary=${location ? this.messages.datetime.intro(location.name, duration) : ''}></tb-datetime-step>`;
+          .month=${this.#flow.month ?? ''} .days=${this.#flow.days} .slots=${this.#flow.slots} .date=${state.date}
+          .held=${state.held} .holdingStart=${this.#flow.holdingStart} .slotTaken=${this.#flow.slotTaken}
+          .holdExpired=${state.notice === 'holdExpired'} .today=${this.#flow.today} .lastBookable=${this.#flow.lastBookable}
+          .timeZone=${catalog.timeZone} .summary=${location ? this.#messages.datetime.intro(location.name, duration) : ''}></tb-datetime-step>`;
       case 'details':
         return html`<tb-details-step .messages=${common.messages} .lang=${common.lang}
-          .person=${state.person} .rules=${catalog.form} .today=${this.flow.today} .privacyPolicyUrl=${catalog.privacyPolicyUrl}
-          .held=${state.held} .holdExtended=${this.flow.holdExtended} .serverErrors=${this.flow.serverFieldErrors}></tb-details-step>`;
+          .person=${state.person} .rules=${catalog.form} .today=${this.#flow.today} .privacyPolicyUrl=${catalog.privacyPolicyUrl}
+          .held=${state.held} .holdExtended=${this.#flow.holdExtended} .serverErrors=${this.#flow.serverFieldErrors}></tb-details-step>`;
       case 'review':
         return html`<tb-review-step .messages=${common.messages} .lang=${common.lang}
           .services=${selectedServices(state).map((chosen) => ({ quantity: chosen.quantity, name: catalog.services.find((s) => s.id === chosen.id)?.name ?? chosen.id }))}
           .location=${location} .locationEditable=${visibleSteps(state).includes('location')} .held=${state.held}
-          .holdExtended=${this.flow.holdExtended} .person=${state.person} .rules=${catalog.form}
-          .timeZone=${catalog.timeZone} .submitting=${this.flow.submitting}></tb-review-step>`;
+          .holdExtended=${this.#flow.holdExtended} .person=${state.person} .rules=${catalog.form}
+          .timeZone=${catalog.timeZone} .submitting=${this.#flow.submitting}></tb-review-step>`;
       case 'done':
         return html`<tb-done-step .messages=${common.messages} .lang=${common.lang}
           .booking=${state.booking} .timeZone=${catalog.timeZone}></tb-done-step>`;
