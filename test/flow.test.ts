@@ -288,6 +288,30 @@ describe('booking flow through <termin-buchen>', () => {
       expect(total()).to.equal('');
     });
 
+    it('shows the quantity that counts when the citizen types one out of range', async () => {
+      const state = await start();
+      const el = await renderWidget();
+      const pass = state.catalog.services.find((service) => service.id === 'reisepass')!;
+      const field = getByRole<HTMLInputElement>(el, 'spinbutton', de.services.quantity(PASS));
+      const typeQuantity = async (text: string) => {
+        await click(field);
+        field.select();
+        await sendKeys({ type: text });
+        await press('Tab');
+      };
+
+      await typeQuantity(String(pass.maxQuantity + 5));
+      await waitUntil(() => field.value === String(pass.maxQuantity));
+      expect(el.shadowRoot!.querySelector('.total')!.textContent).to.include(String(pass.maxQuantity * pass.durationMinutes - 60));
+
+      await typeQuantity(String(pass.maxQuantity + 5));
+      expect(field.value).to.equal(String(pass.maxQuantity));
+
+      await typeQuantity('-2');
+      await waitUntil(() => field.value === '0');
+      expect(el.shadowRoot!.querySelector('.total')!.textContent!.trim()).to.equal('');
+    });
+
     it('lists only the locations that offer every chosen service', async () => {
       const state = await start();
       const el = await renderWidget();

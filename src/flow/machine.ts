@@ -103,6 +103,11 @@ export function visibleSteps(state: FlowState): StepId[] {
   return STEPS.filter((step) => step !== 'done' && !(step === 'location' && skipLocation));
 }
 
+/** How many of a service one booking can hold: a whole number from 0 to the service's maximum. */
+export function clampQuantity(quantity: number, maxQuantity: number): number {
+  return Math.max(0, Math.min(maxQuantity, Math.round(quantity) || 0));
+}
+
 function afterServices(state: FlowState): FlowState {
   const fitting = fittingLocations(state);
   const locationStillFits = fitting.some((location) => location.id === state.locationId);
@@ -132,8 +137,7 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     }
     case 'quantityChanged': {
       const max = state.catalog?.services.find((service) => service.id === event.serviceId)?.maxQuantity ?? 0;
-      const quantity = Math.max(0, Math.min(max, Math.round(event.quantity)));
-      return { ...state, quantities: { ...state.quantities, [event.serviceId]: quantity } };
+      return { ...state, quantities: { ...state.quantities, [event.serviceId]: clampQuantity(event.quantity, max) } };
     }
     case 'servicesConfirmed': {
       if (selectedServices(state).length === 0) return state;

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { FormRules } from '../../api/schemas.js';
 import type { HeldSlot } from '../../flow/machine.js';
 import {
@@ -134,7 +133,7 @@ export class DetailsStep extends StepElement {
             rows="3"
             aria-describedby=${describedBy || nothing}
             aria-invalid=${error ? 'true' : 'false'}
-            .value=${live(this.person[field])}
+            .value=${this.person[field]}
             @input=${(event: InputEvent) => this.#onInput(field, (event.target as HTMLTextAreaElement).value)}
             @blur=${() => this.#onBlur(field)}
           ></textarea>`
@@ -147,7 +146,7 @@ export class DetailsStep extends StepElement {
             spellcheck="false"
             aria-describedby=${describedBy || nothing}
             aria-invalid=${error ? 'true' : 'false'}
-            .value=${live(this.person[field])}
+            .value=${this.person[field]}
             @input=${(event: InputEvent) => this.#onInput(field, (event.target as HTMLInputElement).value)}
             @blur=${() => this.#onBlur(field)}
           />`;

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Service } from '../../api/schemas.js';
 import { formatDuration } from '../../format/datetime.js';
+import { clampQuantity } from '../../flow/machine.js';
 import { foldForSearch, matchesQuery } from '../../flow/search.js';
 import { defineOnce, StepElement } from './step-element.js';
 
@@ -40,6 +39,13 @@ export class ServicesStep extends StepElement {
   #setQuantity(service: Service, quantity: number): void {
     this.showRequiredError = false;
     this.emit({ type: 'quantityChanged', serviceId: service.id, quantity });
+  }
+
+  /** What the field shows must be what counts, even when the typed number was out of range. */
+  #typeQuantity(service: Service, input: HTMLInputElement): void {
+    const quantity = clampQuantity(Number(input.value), service.maxQuantity);
+    input.value = String(quantity);
+    this.#setQuantity(service, quantity);
   }
 
   #continue(): void {
@@ -81,7 +87,7 @@ export class ServicesStep extends StepElement {
         : nothing}
       ${visible.length === 0 ? html`<p class="notice">${m.noMatch}</p>` : nothing}
       <ul class="service-list" id="service-list" aria-label=${m.listLabel}>
-        ${repeat(visible, (service) => service.id, (service) => this.#renderService(service))}
+        ${visible.map((service) => this.#renderService(service))}
       </ul>
       <p class="total" aria-live="polite">${this.totalMinutes > 0 ? m.total(formatDuration(this.totalMinutes, this.lang)) : ''}</p>
       <div class="actions">
@@ -115,8 +121,8 @@ export class ServicesStep extends StepElement {
           min="0"
           max=${service.maxQuantity}
           aria-label=${m.quantity(service.name)}
-          .value=${live(String(quantity))}
-          @change=${(event: Event) => this.#setQuantity(service, Number((event.target as HTMLInputElement).value) || 0)}
+          .value=${String(quantity)}
+          @change=${(event: Event) => this.#typeQuantity(service, event.target as HTMLInputElement)}
         />
         <button
           type="button"
