@@ -17,6 +17,7 @@ import '../steps/done-step.js';
 import '../steps/location-step.js';
 import '../steps/review-step.js';
 import '../steps/services-step.js';
+import { HeadingLevelController } from './heading-level-controller.js';
 import { styles } from './termin-buchen.styles.js';
 
 /**
@@ -86,12 +87,24 @@ export class TerminBuchen extends LitElement {
   /** `book` (default), or `manage` for a page where citizens find, confirm, move or cancel a booking. */
   @property({ reflect: true }) mode: 'book' | 'manage' = 'book';
 
+  /**
+   * The level of the step headings in the page's outline, 1 to 6: 2 (the default) under a page's `h1`,
+   * 3 where the widget sits under an `h2`. Sub-headings follow one level below.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
   /** The booking an e-mail link (`#termin=<code>.<token>`) asked for; the token never stays in the URL. */
   #manageLink: ManageLink | null = null;
 
   readonly #flow = new BookingController(this);
   #focusHeadingAfterRender = false;
   #lastStep: StepId = 'services';
+
+  constructor() {
+    super();
+    // It registers itself with this element; nothing needs to call it afterwards.
+    new HeadingLevelController(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
