@@ -36,6 +36,7 @@ import {
   type Texts,
   MONDAY,
   PASS,
+  PASS_EN,
   RATHAUS,
   deTexts,
 } from './support/flow-driver.js';
@@ -120,9 +121,9 @@ describe('booking flow through <termin-buchen>', () => {
     await waitForHeading(el, en.services.title);
     stepHeading(el)!.focus();
 
-    await tabTo(el, roleAndName('button', en.services.increase(PASS)));
+    await tabTo(el, roleAndName('button', en.services.increase(PASS_EN)));
     await press('Enter');
-    await waitUntil(() => getByRole<HTMLInputElement>(el, 'spinbutton', en.services.quantity(PASS)).value === '1');
+    await waitUntil(() => getByRole<HTMLInputElement>(el, 'spinbutton', en.services.quantity(PASS_EN)).value === '1');
     await tabTo(el, roleAndName('button', en.common.continue));
     await press('Space');
     await waitForHeading(el, en.location.title);
@@ -165,6 +166,7 @@ describe('booking flow through <termin-buchen>', () => {
     await tabTo(el, roleAndName('button', en.review.submit));
     await press('Enter');
     await waitForHeading(el, en.done.title);
+    expect(widgetText(el), 'the backend named the service in English').to.include(PASS_EN).and.not.include(PASS);
 
     expect(state.bookings).to.have.length(1);
     expect(state.bookings[0].booking.start).to.equal(firstFree.start);

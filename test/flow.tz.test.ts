@@ -14,7 +14,10 @@ import {
   click,
   clickButton,
   fillCitizen,
+  PASS,
+  PASS_EN,
   pinClock,
+  RATHAUS,
   renderWidget,
   slotButtons,
   slotTimes,
@@ -48,7 +51,7 @@ function possibleStarts(date: string): string[] {
 let restoreClock: () => void = () => undefined;
 
 async function toDayAfterSwitch(el: TerminBuchen, state: MockState, messages: typeof de): Promise<string> {
-  await chooseServiceAndLocation(el, texts(messages), 'Reisepass beantragen', 'Bürgerbüro Rathaus');
+  await chooseServiceAndLocation(el, texts(messages), messages === en ? PASS_EN : PASS, RATHAUS);
   await waitForHeading(el, messages.datetime.title);
   const date = WEEK_AFTER_SWITCH.find((day) => state.slots('rathaus', SELECTION, day).length > 0)!;
   let cell: HTMLElement | null = null;

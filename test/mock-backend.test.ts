@@ -167,6 +167,30 @@ describe('mock backend', () => {
       expect(catalog.offers.length).to.be.below(serviceIds.size * locationIds.size);
     });
 
+    it('names services and gives hints in English when asked for English, with the same ids and offers', async () => {
+      await startBackend(MONDAY_MORNING);
+      const german = valid(Catalog, (await api('/catalog', { headers: { 'Accept-Language': 'de' } })).body);
+      const english = valid(Catalog, (await api('/catalog', { headers: { 'Accept-Language': 'en' } })).body);
+      expect(english.services.map((service) => service.id)).to.deep.equal(german.services.map((service) => service.id));
+      expect(english.offers).to.deep.equal(german.offers);
+      english.services.forEach((service, index) => {
+        expect(service.name, service.id).to.not.equal(german.services[index].name);
+        expect(service.description, service.id).to.not.equal(german.services[index].description);
+      });
+      const hinted = german.locations.findIndex((location) => location.hint);
+      expect(english.locations[hinted].hint).to.not.equal(german.locations[hinted].hint);
+      // Office names are what the citizen reads on the door.
+      expect(english.locations.map((location) => location.name)).to.deep.equal(german.locations.map((location) => location.name));
+
+      const booking = await bookFirstFree('rathaus', '2026-12-01');
+      const found = await post('/bookings/lookup', { code: booking.code, email: 'max.mustermann@example.org' }, { 'Accept-Language': 'en' });
+      const { booking: inEnglish } = valid(BookingResponse, found.body);
+      const service = english.services.find((candidate) => candidate.id === inEnglish.services[0].id)!;
+      expect(inEnglish.services[0].name).to.equal(service.name);
+      expect(inEnglish.services[0].name).to.not.equal(booking.services[0].name);
+      expect({ ...inEnglish, services: booking.services, location: booking.location }).to.deep.equal(booking);
+    });
+
     it('lets a test reshape the catalog', async () => {
       const name = '<img src=x onerror=alert(1)>';
       await startBackend(MONDAY_MORNING, {

@@ -1,6 +1,7 @@
 /** The contract's HTTP surface: msw handlers that translate requests into MockState operations. */
 import { delay, http, HttpResponse, type PathParams, type RequestHandler } from 'msw';
-import { LocalDate, LookupRequest, RescheduleRequest, type ServiceSelection } from '../api/schemas.js';
+import { LocalDate, LookupRequest, RescheduleRequest, type Booking, type ServiceSelection } from '../api/schemas.js';
+import { englishBooking, englishCatalog, wantsEnglish } from './english.js';
 import type { Endpoint } from './faults.js';
 import { MockProblem, problemResponse } from './problems.js';
 import type { MockBooking, MockState } from './state.js';
@@ -36,6 +37,11 @@ function queryLocation(url: URL): string {
   return value;
 }
 
+/** A booking answer in the language the widget asked for. */
+function bookingJson(request: Request, booking: Booking, status = 200): Response {
+  return HttpResponse.json({ booking: wantsEnglish(request) ? englishBooking(booking) : booking }, { status });
+}
+
 /** The body as JSON, or `undefined` when it is not JSON: schema validation then reports it. */
 async function jsonBody(request: Request): Promise<unknown> {
   try {
@@ -68,7 +74,8 @@ export function createHandlers(state: MockState, { baseUrl, latencyMs, injectFau
       resolve(state.authorizedBooking(param(params, 'code'), request.headers.get('Authorization')), request));
 
   return [
-    http.get(`${base}/catalog`, route('catalog', () => HttpResponse.json(state.catalog))),
+    http.get(`${base}/catalog`, route('catalog', (request) =>
+      HttpResponse.json(wantsEnglish(request) ? englishCatalog(state.catalog) : state.catalog))),
     http.get(`${base}/days`, route('days', (request) => {
       const url = new URL(request.url);
       const services = parseServices(url.searchParams.get('services'));
@@ -89,22 +96,22 @@ export function createHandlers(state: MockState, { baseUrl, latencyMs, injectFau
     })),
     http.post(`${base}/bookings`, route('bookings', async (request) => {
       const booking = state.createBooking(request.headers.get('Idempotency-Key'), await jsonBody(request));
-      return HttpResponse.json({ booking }, { status: 201 });
+      return bookingJson(request, booking, 201);
     })),
     http.post(`${base}/bookings/lookup`, route('lookup', async (request) => {
       const { code, email } = parseRequest(LookupRequest, await jsonBody(request));
-      return HttpResponse.json({ booking: state.lookup(code, email) });
+      return bookingJson(request, state.lookup(code, email));
     })),
-    http.get(`${base}/bookings/:code`, manageRoute('booking', (stored) => HttpResponse.json({ booking: stored.booking }))),
-    http.post(`${base}/bookings/:code/confirm`, manageRoute('confirm', (stored) =>
-      HttpResponse.json({ booking: state.confirm(stored) }))),
+    http.get(`${base}/bookings/:code`, manageRoute('booking', (stored, request) => bookingJson(request, stored.booking))),
+    http.post(`${base}/bookings/:code/confirm`, manageRoute('confirm', (stored, request) =>
+      bookingJson(request, state.confirm(stored)))),
     http.delete(`${base}/bookings/:code`, manageRoute('cancel', (stored) => {
       state.cancel(stored);
       return new HttpResponse(null, { status: 204 });
     })),
     http.post(`${base}/bookings/:code/reschedule`, manageRoute('reschedule', async (stored, request) => {
       const { holdId } = parseRequest(RescheduleRequest, await jsonBody(request));
-      return HttpResponse.json({ booking: state.reschedule(stored, holdId) });
+      return bookingJson(request, state.reschedule(stored, holdId));
     })),
   ];
 }

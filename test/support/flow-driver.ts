@@ -231,6 +231,8 @@ export interface Texts {
 /** A Monday morning in January, Berlin time: the flow tests' pinned "now". */
 export const MONDAY = new Date('2027-01-11T09:00:00+01:00');
 export const PASS = 'Reisepass beantragen';
+/** The same service as the mock names it for `Accept-Language: en`. */
+export const PASS_EN = 'Apply for a passport';
 export const RATHAUS = 'Bürgerbüro Rathaus';
 export const deTexts: Texts = { continue: de.common.continue, increase: de.services.increase, labels: de.details.labels };
 
