@@ -650,6 +650,7 @@ describe('booking flow through <termin-buchen>', () => {
       await clickButton(el, en.common.back);
       await waitForHeading(el, title);
     }
-    expect(getByRole<HTMLInputElement>(el, 'spinbutton', en.services.quantity(PASS)).value).to.equal('2');
+    // The backend was asked again for the catalog, now in English; the choices survived that too.
+    expect(getByRole<HTMLInputElement>(el, 'spinbutton', en.services.quantity(PASS_EN)).value).to.equal('2');
   });
 });

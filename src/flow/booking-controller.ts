@@ -124,6 +124,13 @@ export class BookingController implements ReactiveController {
     this.#prefetchPreselected();
   }
 
+  /** The catalog's names come in the language asked for: ask again in the new one; the citizen's choices stay. */
+  languageChanged(): void {
+    if (this.catalog.status !== 'ready') return;
+    // Failing to rename is no reason to stop the citizen: the names simply stay in the other language.
+    void this.#client.getCatalog().then((catalog) => this.#dispatch({ type: 'catalogLoaded', catalog }), () => undefined);
+  }
+
   get today(): string {
     return bookableWindow(this.state.catalog).today;
   }

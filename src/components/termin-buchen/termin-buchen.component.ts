@@ -99,6 +99,7 @@ export class TerminBuchen extends LitElement {
   readonly #flow = new BookingController(this);
   #focusHeadingAfterRender = false;
   #lastStep: StepId = 'services';
+  #lastLanguage: Lang | null = null;
 
   constructor() {
     super();
@@ -136,6 +137,8 @@ export class TerminBuchen extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') && changed.get('api') !== undefined) this.#flow.reset();
+    if (this.#lastLanguage && this.#lastLanguage !== this.language) this.#flow.languageChanged();
+    this.#lastLanguage = this.language;
     if (this.#flow.state.step !== this.#lastStep) {
       this.#focusHeadingAfterRender = true;
       this.#lastStep = this.#flow.state.step;
