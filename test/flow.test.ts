@@ -440,6 +440,20 @@ describe('booking flow through <termin-buchen>', () => {
       return (seconds) => (offset += seconds * 1000);
     }
 
+    it('keeps the time being reserved solid while the other times wait', async () => {
+      await start(MONDAY, { latencyMs: 300 });
+      const el = await renderWidget();
+      await chooseServiceAndLocation(el, deTexts, PASS, RATHAUS);
+      await chooseFirstFreeDay(el);
+      const [chosen, other] = slotButtons(el);
+      await click(chosen);
+      await waitUntil(() => other.getAttribute('aria-disabled') === 'true', 'the other times never waited', { interval: 10 });
+      expect(chosen.getAttribute('aria-pressed')).to.equal('true');
+      expect(getComputedStyle(chosen).opacity).to.equal('1');
+      expect(Number(getComputedStyle(other).opacity)).to.be.below(1);
+      await waitForHeading(el, de.details.title);
+    });
+
     it('warns two minutes before the hold ends and extends it on "Mehr Zeit"', async () => {
       const state = await start(MONDAY, { holdSeconds: 600 });
       const el = await renderWidget();

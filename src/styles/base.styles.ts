@@ -1,6 +1,51 @@
 import { css } from 'lit';
 
 /**
+ * The token defaults, declared on the host by `baseStyles`. The calendar and slot-list sheets also declare them
+ * on `:root`, which matches nothing inside the widget's shadow root: there it only serves a test that adopts one
+ * of those sheets on its own, and it spares a `var()` fallback at every use. Written once, shipped once.
+ */
+export const tokens = css`
+  --tb-color-text: var(--kern-color-layout-text-default, #131525);
+  --tb-color-text-muted: var(--kern-color-layout-text-muted, #51577a);
+  --tb-color-bg: var(--kern-color-layout-background-default, #ffffff);
+  --tb-color-surface: #f3f4f7;
+  --tb-color-primary: var(--kern-color-action-default, #2044aa);
+  --tb-color-on-primary: #ffffff;
+  --tb-color-primary-hover: #3054b2;
+  --tb-color-primary-active: #4063ba;
+  --tb-color-border: #6e7597;
+  --tb-color-input-border: #1d2034;
+  --tb-color-error: #c31c13;
+  --tb-color-error-bg: #fee4e0;
+  --tb-color-success: #007155;
+  --tb-color-success-bg: #cdf2e4;
+  --tb-color-focus: #454b6b;
+  --tb-color-progress-track: #dfe1ea;
+  --tb-focus-ring: 4px solid var(--tb-color-focus);
+  --tb-focus-offset: 2px;
+  --tb-font-family: inherit;
+  --tb-font-size-body: 18px;
+  --tb-line-height-body: 1.5;
+  --tb-font-size-small: 16px;
+  --tb-font-size-h2: 21px;
+  --tb-font-weight-regular: 400;
+  --tb-font-weight-strong: 600;
+  --tb-radius: 4px;
+  --tb-radius-input: 2px;
+  --tb-border-width: 2px;
+  --tb-control-height: 48px;
+  --tb-space-1: 4px;
+  --tb-space-2: 8px;
+  --tb-space-3: 16px;
+  --tb-space-4: 24px;
+  --tb-space-5: 32px;
+  --tb-space-6: 40px;
+  --tb-space-7: 48px;
+  --tb-space-8: 64px;
+`;
+
+/**
  * Tokens and the shared look of every step (KERN's public-sector visual language). Each token falls back
  * to KERN's own custom property where a page already uses KERN, then to KERN's default value.
  * Everything is reset inside the shadow root so hostile page CSS (`button { all: unset }`) cannot reach in.
@@ -9,43 +54,7 @@ import { css } from 'lit';
  */
 export const baseStyles = css`
   :host {
-    --tb-color-text: var(--kern-color-layout-text-default, #131525);
-    --tb-color-text-muted: var(--kern-color-layout-text-muted, #51577a);
-    --tb-color-bg: var(--kern-color-layout-background-default, #ffffff);
-    --tb-color-surface: #f3f4f7;
-    --tb-color-primary: var(--kern-color-action-default, #2044aa);
-    --tb-color-on-primary: #ffffff;
-    --tb-color-primary-hover: #3054b2;
-    --tb-color-primary-active: #4063ba;
-    --tb-color-border: #6e7597;
-    --tb-color-input-border: #1d2034;
-    --tb-color-error: #c31c13;
-    --tb-color-error-bg: #fee4e0;
-    --tb-color-success: #007155;
-    --tb-color-success-bg: #cdf2e4;
-    --tb-color-focus: #454b6b;
-    --tb-color-progress-track: #dfe1ea;
-    --tb-focus-ring: 4px solid var(--tb-color-focus);
-    --tb-focus-offset: 2px;
-    --tb-font-family: inherit;
-    --tb-font-size-body: 18px;
-    --tb-line-height-body: 1.5;
-    --tb-font-size-small: 16px;
-    --tb-font-size-h2: 21px;
-    --tb-font-weight-regular: 400;
-    --tb-font-weight-strong: 600;
-    --tb-radius: 4px;
-    --tb-radius-input: 2px;
-    --tb-border-width: 2px;
-    --tb-control-height: 48px;
-    --tb-space-1: 4px;
-    --tb-space-2: 8px;
-    --tb-space-3: 16px;
-    --tb-space-4: 24px;
-    --tb-space-5: 32px;
-    --tb-space-6: 40px;
-    --tb-space-7: 48px;
-    --tb-space-8: 64px;
+    ${tokens}
 
     display: block;
     /* Page rules such as "* { font-size: 22px; line-height: 3 }" match the host itself and win over
@@ -240,7 +249,6 @@ export const baseStyles = css`
     width: 100%;
     min-height: var(--tb-control-height);
     padding: var(--tb-space-2) var(--tb-space-3);
-    border: 0;
     border-bottom: var(--tb-border-width) solid var(--tb-color-input-border);
     border-radius: var(--tb-radius-input) var(--tb-radius-input) 0 0;
     background: var(--tb-color-surface);
@@ -248,7 +256,6 @@ export const baseStyles = css`
     font-family: var(--tb-font-family);
     font-size: var(--tb-font-size-body);
     line-height: 1.5;
-    outline-offset: 0;
   }
   textarea {
     min-height: 96px;
@@ -292,8 +299,12 @@ export const baseStyles = css`
     border-color: var(--tb-color-success);
     background: var(--tb-color-success-bg);
   }
-  .notice.warning {
+  /* Warnings and the pending confirmation and status badge share the neutral look. */
+  .notice.warning,
+  .panel.pending,
+  .manage-status .badge.pending {
     border-color: var(--tb-color-focus);
+    background: var(--tb-color-surface);
   }
   .notice h3 {
     margin-block-end: var(--tb-space-1);

@@ -1,7 +1,12 @@
 import { css } from 'lit';
+import { tokens } from '../../styles/base.styles.js';
 
 /** Styles of `<tb-calendar>`; the root adds them to its shadow root, where the calendar renders. */
 export const calendarStyles = css`
+  /* Token defaults for a test that adopts this sheet on its own; nothing matches :root in the shadow root. */
+  :root {
+    ${tokens}
+  }
   tb-calendar {
     display: block;
     max-width: 448px;
@@ -9,14 +14,14 @@ export const calendarStyles = css`
   tb-calendar .header {
     display: flex;
     align-items: center;
-    gap: var(--tb-space-2, 8px);
-    margin-block-end: var(--tb-space-2, 8px);
+    gap: var(--tb-space-2);
+    margin-block-end: var(--tb-space-2);
   }
   tb-calendar .header h3 {
     flex: 1;
     margin: 0;
     text-align: center;
-    font-weight: var(--tb-font-weight-strong, 600);
+    font-weight: var(--tb-font-weight-strong);
   }
   tb-calendar .nav {
     display: inline-flex;
@@ -25,37 +30,37 @@ export const calendarStyles = css`
     min-width: 44px;
     min-height: 44px;
     padding: 0;
-    border: 1px solid var(--tb-color-primary, #2044aa);
-    border-radius: var(--tb-radius, 4px);
-    color: var(--tb-color-primary, #2044aa);
-    background: var(--tb-color-bg, #ffffff);
+    border: 1px solid var(--tb-color-primary);
+    border-radius: var(--tb-radius);
+    color: var(--tb-color-primary);
+    background: var(--tb-color-bg);
     cursor: pointer;
   }
   tb-calendar .nav:hover {
-    background: var(--tb-color-surface, #f3f4f7);
+    background: var(--tb-color-surface);
   }
   tb-calendar .nav[aria-disabled='true'] {
     opacity: 0.4;
-    background: var(--tb-color-bg, #ffffff);
+    background: var(--tb-color-bg);
     cursor: not-allowed;
   }
   tb-calendar .nav:focus-visible,
   tb-calendar .day:focus-visible {
-    outline: var(--tb-focus-ring, 4px solid #454b6b);
-    outline-offset: var(--tb-focus-offset, 2px);
+    outline: var(--tb-focus-ring);
+    outline-offset: var(--tb-focus-offset);
   }
 
   tb-calendar table {
     width: 100%;
     table-layout: fixed;
-    border-collapse: separate;
-    border-spacing: var(--tb-space-1, 4px);
+    /* border-collapse stays at its initial "separate", which border-spacing needs. */
+    border-spacing: var(--tb-space-1);
   }
   tb-calendar th {
     padding: 0;
-    font-size: var(--tb-font-size-small, 16px);
-    font-weight: var(--tb-font-weight-regular, 400);
-    color: var(--tb-color-text-muted, #51577a);
+    font-size: var(--tb-font-size-small);
+    font-weight: var(--tb-font-weight-regular);
+    color: var(--tb-color-text-muted);
     text-align: center;
   }
   tb-calendar abbr {
@@ -70,18 +75,18 @@ export const calendarStyles = css`
   tb-calendar .day {
     position: relative;
     border: 2px solid transparent;
-    border-radius: var(--tb-radius, 4px);
-    color: var(--tb-color-text, #131525);
+    border-radius: var(--tb-radius);
+    color: var(--tb-color-text);
     font-variant-numeric: tabular-nums;
   }
   tb-calendar .day[aria-current='date'] {
-    border-color: var(--tb-color-border, #6e7597);
+    border-color: var(--tb-color-border);
   }
 
   /* Bookable: bold, filled and dotted, so colour is never the only sign. */
   tb-calendar .day[data-state='available'] {
-    background: var(--tb-color-success-bg, #cdf2e4);
-    font-weight: var(--tb-font-weight-strong, 600);
+    background: var(--tb-color-success-bg);
+    font-weight: var(--tb-font-weight-strong);
     cursor: pointer;
   }
   tb-calendar .day[data-state='available']::after,
@@ -93,26 +98,26 @@ export const calendarStyles = css`
     width: 6px;
     height: 6px;
     border-radius: 50%;
-    background: var(--tb-color-success, #007155);
+    background: var(--tb-color-success);
   }
   tb-calendar .day[data-state='available']:hover {
-    border-color: var(--tb-color-primary, #2044aa);
+    border-color: var(--tb-color-primary);
   }
   tb-calendar .day[aria-selected='true'] {
-    border-color: var(--tb-color-primary, #2044aa);
-    background: var(--tb-color-primary, #2044aa);
-    color: var(--tb-color-on-primary, #ffffff);
+    border-color: var(--tb-color-primary);
+    background: var(--tb-color-primary);
+    color: var(--tb-color-on-primary);
   }
   tb-calendar .day[aria-selected='true']::after {
-    background: var(--tb-color-on-primary, #ffffff);
+    background: var(--tb-color-on-primary);
   }
   tb-calendar .day[aria-disabled='true'] {
-    color: var(--tb-color-text-muted, #51577a);
+    color: var(--tb-color-text-muted);
     text-decoration: line-through;
   }
   tb-calendar .day[data-state='loading'] {
-    background: var(--tb-color-surface, #f3f4f7);
-    color: var(--tb-color-text-muted, #51577a);
+    background: var(--tb-color-surface);
+    color: var(--tb-color-text-muted);
   }
   @media (prefers-reduced-motion: no-preference) {
     tb-calendar .day[data-state='loading'] {
@@ -128,37 +133,37 @@ export const calendarStyles = css`
   tb-calendar .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--tb-space-2, 8px) var(--tb-space-4, 24px);
-    margin: var(--tb-space-2, 8px) 0 0;
+    gap: var(--tb-space-2) var(--tb-space-4);
+    margin: var(--tb-space-2) 0 0;
     padding: 0;
     list-style: none;
-    font-size: var(--tb-font-size-small, 16px);
-    color: var(--tb-color-text-muted, #51577a);
+    font-size: var(--tb-font-size-small);
+    color: var(--tb-color-text-muted);
   }
   tb-calendar .legend li {
     display: flex;
     align-items: center;
-    gap: var(--tb-space-2, 8px);
+    gap: var(--tb-space-2);
   }
   tb-calendar .swatch {
     position: relative;
     flex: none;
     width: 24px;
     height: 24px;
-    border-radius: var(--tb-radius, 4px);
+    border-radius: var(--tb-radius);
   }
   tb-calendar .swatch.available {
-    background: var(--tb-color-success-bg, #cdf2e4);
+    background: var(--tb-color-success-bg);
   }
   tb-calendar .swatch.selected {
-    background: var(--tb-color-primary, #2044aa);
+    background: var(--tb-color-primary);
   }
   tb-calendar .swatch.unavailable {
-    border: 1px solid var(--tb-color-border, #6e7597);
+    border: 1px solid var(--tb-color-border);
     background: linear-gradient(
       to top right,
       transparent calc(50% - 1px),
-      var(--tb-color-text-muted, #51577a) calc(50% - 1px) calc(50% + 1px),
+      var(--tb-color-text-muted) calc(50% - 1px) calc(50% + 1px),
       transparent calc(50% + 1px)
     );
   }

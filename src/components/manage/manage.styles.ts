@@ -5,8 +5,9 @@ import { css } from 'lit';
  * element includes this sheet in its own styles.
  */
 export const manageStyles = css`
+  /* Font, line height and box-sizing need no repeating here: the dialog inherits them from its place in the
+     shadow tree, top layer or not, and the reset's "*" rule covers it. */
   tb-confirm-dialog dialog {
-    box-sizing: border-box;
     width: min(544px, calc(100vw - 2 * var(--tb-space-3)));
     max-height: calc(100dvh - 2 * var(--tb-space-3));
     padding: var(--tb-space-5);
@@ -15,16 +16,10 @@ export const manageStyles = css`
     border-radius: var(--tb-radius);
     background: var(--tb-color-bg);
     color: var(--tb-color-text);
-    font-family: var(--tb-font-family);
-    font-size: var(--tb-font-size-body);
-    line-height: var(--tb-line-height-body);
     box-shadow: 0 8px 32px rgb(19 21 37 / 0.35);
   }
   tb-confirm-dialog dialog::backdrop {
     background: rgb(19 21 37 / 0.55);
-  }
-  tb-confirm-dialog h3 {
-    margin-block-start: 0;
   }
   .manage-status {
     display: flex;
@@ -32,16 +27,11 @@ export const manageStyles = css`
     gap: var(--tb-space-2);
   }
   .manage-status .badge {
-    display: inline-block;
     padding: 0 var(--tb-space-2);
     border-radius: var(--tb-radius);
     background: var(--tb-color-success-bg);
     border-inline-start: 4px solid var(--tb-color-success);
     font-weight: var(--tb-font-weight-strong);
-  }
-  .manage-status .badge.pending {
-    background: var(--tb-color-surface);
-    border-color: var(--tb-color-focus);
   }
   .manage-entry {
     margin-block-start: var(--tb-space-6);

@@ -121,16 +121,15 @@ export const stepStyles = css`
     border-color: var(--tb-color-primary);
     box-shadow: inset 4px 0 0 var(--tb-color-primary);
   }
+  /* The input reset ("all: unset") has already removed the native look and margin. */
   .choice input[type='radio'] {
     position: relative;
     z-index: 1;
-    appearance: none;
     flex: none;
     width: 32px;
     height: 32px;
     min-height: 0;
     padding: 0;
-    margin: 0;
     border: 2px solid var(--tb-color-input-border);
     border-radius: 50%;
     background: var(--tb-color-bg);
@@ -195,10 +194,6 @@ export const stepStyles = css`
     margin-block-end: var(--tb-space-5);
     border-inline-start: 8px solid var(--tb-color-success);
     background: var(--tb-color-success-bg);
-  }
-  .panel.pending {
-    border-color: var(--tb-color-focus);
-    background: var(--tb-color-surface);
   }
   .code-label {
     margin-block-start: var(--tb-space-3);
