@@ -1,4 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { a11ySnapshot } from '@web/test-runner-commands';
+import type { LitElement } from 'lit';
 import '../src/termin-buchen.js';
 
 describe('<termin-buchen>', () => {
@@ -21,5 +23,14 @@ describe('<termin-buchen>', () => {
     expect(el.hasAttribute('lang')).to.equal(false);
     expect(el.language).to.equal('en');
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('lang')).to.equal('en');
+  });
+
+  it('hides the fallback content a webmaster put inside it, from sight and from screen readers', async () => {
+    const el = await fixture(html`<termin-buchen api="/api"><p id="fallback">Termine auch telefonisch</p></termin-buchen>`);
+    await (el as LitElement).updateComplete;
+    const fallback = el.querySelector('#fallback')!;
+    expect(fallback.getClientRects()).to.have.length(0);
+    expect(JSON.stringify(await a11ySnapshot({}))).not.to.include('Termine auch telefonisch');
+    expect(el.shadowRoot!.querySelector('section')).to.exist;
   });
 });
