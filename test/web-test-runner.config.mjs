@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { closingLineReporter } from './support/closing-line-reporter.mjs';
+import { fontSizePlugin } from './support/font-size-plugin.mjs';
 import { screenshotPlugin } from './support/screenshot-plugin.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +35,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }), screenshotPlugin(), a11ySnapshotPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }), screenshotPlugin(), a11ySnapshotPlugin(), fontSizePlugin()],
   middleware: [
     // msw's worker must be served from "/" so that its scope covers the test page.
     function serveMockWorker(context, next) {

@@ -25,10 +25,10 @@ export const tokens = css`
   --tb-focus-ring: 4px solid var(--tb-color-focus);
   --tb-focus-offset: 2px;
   --tb-font-family: inherit;
-  --tb-font-size-body: 18px;
+  --tb-font-size-body: calc(18px * var(--tb-text-scale, 1));
   --tb-line-height-body: 1.5;
-  --tb-font-size-small: 16px;
-  --tb-font-size-h2: 21px;
+  --tb-font-size-small: calc(16px * var(--tb-text-scale, 1));
+  --tb-font-size-h2: calc(21px * var(--tb-text-scale, 1));
   --tb-font-weight-regular: 400;
   --tb-font-weight-strong: 600;
   --tb-radius: 4px;
@@ -49,8 +49,9 @@ export const tokens = css`
  * Tokens and the shared look of every step (KERN's public-sector visual language). Each token falls back
  * to KERN's own custom property where a page already uses KERN, then to KERN's default value.
  * Everything is reset inside the shadow root so hostile page CSS (`button { all: unset }`) cannot reach in.
- * Sizes are in px, not rem: a CMS theme that sets `html { font-size: 22px }` must not resize the widget;
- * browser zoom still scales it (WCAG 1.4.4).
+ * Sizes are in px, not rem: a CMS theme that sets `html { font-size: 22px }` must not resize the widget.
+ * Browser zoom still scales it (WCAG 1.4.4), and text sizes are multiplied by `--tb-text-scale`, the
+ * reader's own default text size (TextScaleController), as rem would be on a page that leaves it alone.
  */
 export const baseStyles = css`
   :host {
@@ -73,7 +74,7 @@ export const baseStyles = css`
   }
   @media (min-width: 768px) {
     :host {
-      --tb-font-size-h2: 24px;
+      --tb-font-size-h2: calc(24px * var(--tb-text-scale, 1));
     }
   }
   /* Hover and pressed shades follow a town's own primary colour (KERN mixes in 8 % and 16 % white). */

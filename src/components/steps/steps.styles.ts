@@ -66,10 +66,13 @@ export const stepStyles = css`
     border-color: var(--tb-color-primary);
     box-shadow: inset 4px 0 0 var(--tb-color-primary);
   }
+  /* Long German compounds from the town's catalog ("Wohnungsgeberbestätigung") break rather than push the
+     card wider than a phone's screen, at a large text size above all. */
   .service-text {
     display: grid;
     gap: var(--tb-space-1);
     flex: 1 1 256px;
+    overflow-wrap: anywhere;
   }
   .service-name {
     font-weight: var(--tb-font-weight-strong);
@@ -81,7 +84,7 @@ export const stepStyles = css`
   .stepper button {
     min-width: var(--tb-control-height);
     padding: 0;
-    font-size: 24px;
+    font-size: calc(24px * var(--tb-text-scale, 1));
   }
   .stepper button:first-child {
     border-radius: var(--tb-radius) 0 0 var(--tb-radius);
@@ -171,6 +174,7 @@ export const stepStyles = css`
   }
   .summary dt {
     font-weight: var(--tb-font-weight-strong);
+    overflow-wrap: break-word;
   }
   .summary dd {
     overflow-wrap: anywhere;
@@ -178,13 +182,20 @@ export const stepStyles = css`
   .summary .line {
     display: block;
   }
+  /* Narrow: the label wraps between words to leave room for "Ändern"; only where a single word of it is
+     too long does "Ändern" move below. The answer always has a line of its own. */
   @media (max-width: 600px) {
     .summary-row {
-      grid-template-columns: 1fr auto;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+    }
+    .summary-row dt {
+      flex: 1 1 0;
     }
     .summary-row dd:not(.summary-action) {
-      grid-column: 1 / -1;
-      grid-row: 2;
+      order: 1;
+      flex-basis: 100%;
     }
   }
 
@@ -199,7 +210,7 @@ export const stepStyles = css`
     margin-block-start: var(--tb-space-3);
   }
   .code {
-    font-size: 32px;
+    font-size: calc(32px * var(--tb-text-scale, 1));
     font-weight: var(--tb-font-weight-strong);
     letter-spacing: 0.08em;
     line-height: 1.2;

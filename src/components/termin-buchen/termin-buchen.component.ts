@@ -18,6 +18,7 @@ import '../steps/location-step.js';
 import '../steps/review-step.js';
 import '../steps/services-step.js';
 import { HeadingLevelController } from './heading-level-controller.js';
+import { TextScaleController } from './text-scale-controller.js';
 import { styles } from './termin-buchen.styles.js';
 
 /**
@@ -62,7 +63,7 @@ import { styles } from './termin-buchen.styles.js';
  * @cssprop --tb-color-focus - Focus ring (default #454B6B).
  * @cssprop --tb-radius - Corner radius of buttons and panels (default 4px).
  * @cssprop --tb-font-family - Font (default: inherited from the page).
- * @cssprop --tb-font-size-body - Body text size (default 18px).
+ * @cssprop --tb-font-size-body - Body text size (default 18px times `--tb-text-scale`, the reader's browser text size over 16px).
  * @cssprop --tb-space-3 - The base spacing step (default 16px); --tb-space-1 … --tb-space-8 form the scale.
  */
 export class TerminBuchen extends LitElement {
@@ -103,8 +104,9 @@ export class TerminBuchen extends LitElement {
 
   constructor() {
     super();
-    // It registers itself with this element; nothing needs to call it afterwards.
+    // They register themselves with this element; nothing needs to call them afterwards.
     new HeadingLevelController(this);
+    new TextScaleController(this);
   }
 
   override connectedCallback(): void {

@@ -1,0 +1,70 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { MONDAY, pinClock, renderWidget } from './support/flow-driver.js';
+import { stopMockBackend, useMockBackend } from './support/mock.js';
+import { bookTermin, closePage, expectBuiltBundle, openPage, type TestPage } from './pages/harness.js';
+import type { TerminBuchen } from '../src/termin-buchen.js';
+
+const CHROMIUM_DEFAULT_PX = 16;
+/** The body text size of the design (KERN): 18 px at the browser's usual default. */
+const BODY_PX = 18;
+
+function sizes({ window, widgets: [widget] }: TestPage): { text: number; heading: number } {
+  const px = (selector: string) => parseFloat(window.getComputedStyle(widget.shadowRoot!.querySelector(selector)!).fontSize);
+  return { text: px('.intro'), heading: px('#step-heading') };
+}
+
+describe('text size', () => {
+  let page: TestPage | undefined;
+  afterEach(async () => {
+    closePage(page);
+    page = undefined;
+    document.documentElement.style.fontSize = '';
+    await executeServerCommand('default-font-size', CHROMIUM_DEFAULT_PX);
+  });
+  after(stopMockBackend);
+
+  it("ignores a theme's root font size, which is not the reader's choice", async () => {
+    const restoreClock = pinClock(MONDAY);
+    await useMockBackend({ now: () => MONDAY });
+    document.documentElement.style.fontSize = '62.5%';
+    const el = await renderWidget();
+    restoreClock();
+    expect(parseFloat(getComputedStyle(el.shadowRoot!.querySelector('.intro')!).fontSize)).to.equal(BODY_PX);
+  });
+
+  // A reader sets the size before a page loads, so each size gets a page of its own.
+  it('follows the text size the reader set in the browser, text and headings alike', async () => {
+    await expectBuiltBundle();
+    page = await openPage('clean.html');
+    const usual = sizes(page);
+    expect(usual.text).to.equal(BODY_PX);
+    closePage(page);
+
+    await executeServerCommand('default-font-size', 24);
+    page = await openPage('clean.html');
+    const larger = sizes(page);
+    expect(larger.text).to.equal(usual.text * 1.5);
+    expect(larger.heading).to.equal(usual.heading * 1.5);
+  });
+
+  it("keeps every step within a phone's width at a large text size", async () => {
+    await expectBuiltBundle();
+    await executeServerCommand('default-font-size', 24);
+    page = await openPage('clean.html', 360);
+    const [widget] = page.widgets;
+    const tooWide: string[] = [];
+    await bookTermin(widget, (step) => {
+      tooWide.push(...sticksOut(widget).map((element) => `${step}: ${element}`));
+    });
+    expect(tooWide).to.deep.equal([]);
+  });
+});
+
+/** Elements of the widget that reach past its right edge, which on a phone means scrolling sideways to read. */
+function sticksOut(widget: TerminBuchen): string[] {
+  const edge = widget.getBoundingClientRect().right + 0.5;
+  return [...widget.shadowRoot!.querySelectorAll('*')]
+    .filter((element) => element.getBoundingClientRect().right > edge)
+    .map((element) => `${element.localName}.${[...element.classList].join('.')}`);
+}
