@@ -184,7 +184,8 @@ export const stepStyles = css`
   }
   /* Narrow: the label wraps between words to leave room for "Ändern"; only where a single word of it is
      too long does "Ändern" move below. The answer always has a line of its own. */
-  @media (max-width: 600px) {
+  /* In em, which media queries take from the reader's text size: a larger text gets the narrow layout sooner. */
+  @media (max-width: 37.5em) {
     .summary-row {
       display: flex;
       flex-wrap: wrap;
