@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LookupRequest } from '../../api/schemas.js';
 import { normaliseCode } from '../../manage/link.js';
+import { describedBy, renderFormField, type FormField } from '../steps/form-field.js';
 import { defineOnce, StepElement } from '../steps/step-element.js';
 import { emitManageAction } from './manage-action.js';
 
@@ -60,28 +61,22 @@ export class LookupForm extends StepElement {
   }
 
   #renderField(field: LookupField, label: string, hint: string, initial: string, input: { autocomplete: string; autocapitalize: string; type: string }) {
-    const id = `lookup-${field}`;
-    const error = this.errors[field];
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="field ${error ? 'invalid' : ''}" part="field">
-      <label for=${id}>${label}</label>
-      ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-      ${error
-        ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${this.messages.common.errorPrefix}</span> ${error}</span>`
-        : nothing}
-      <input
-        id=${id}
+    const view: FormField = { id: `lookup-${field}`, label, hint, error: this.errors[field], errorPrefix: this.messages.common.errorPrefix };
+    return renderFormField(
+      view,
+      html`<input
+        id=${view.id}
         name=${field}
         type=${input.type}
         autocomplete=${input.autocomplete}
         autocapitalize=${input.autocapitalize}
         spellcheck="false"
         .defaultValue=${initial}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        @input=${() => error && (this.errors = { ...this.errors, [field]: undefined })}
-      />
-    </div>`;
+        aria-invalid=${view.error ? 'true' : 'false'}
+        aria-describedby=${describedBy(view)}
+        @input=${() => view.error && (this.errors = { ...this.errors, [field]: undefined })}
+      />`,
+    );
   }
 }
 

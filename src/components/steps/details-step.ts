@@ -12,6 +12,7 @@ import {
   type PersonField,
 } from '../../flow/person.js';
 import './hold-status.js';
+import { describedBy, renderFormField, type FormField } from './form-field.js';
 import { defineOnce, StepElement } from './step-element.js';
 
 /** How the browser should help with each field: autofill, keyboard and input type. */
@@ -119,47 +120,41 @@ export class DetailsStep extends StepElement {
 
   #renderField(field: PersonField) {
     const m = this.messages.details;
-    const id = this.#fieldId(field);
     const hints: Partial<Record<PersonField, string>> = m.hints;
-    const hint = hints[field];
-    const error = this.#errorText(field);
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    const input = FIELD_INPUT[field];
     const optional = ruleFor(field, this.rules) === 'optional';
+    const view: FormField = {
+      id: this.#fieldId(field),
+      label: html`${m.labels[field]} ${optional ? html`<span class="muted">${this.messages.common.optional}</span>` : nothing}`,
+      hint: hints[field],
+      error: this.#errorText(field),
+      errorPrefix: this.messages.common.errorPrefix,
+    };
+    const input = FIELD_INPUT[field];
     const control =
       field === 'notes'
         ? html`<textarea
-            id=${id}
+            id=${view.id}
             rows="3"
-            aria-describedby=${describedBy || nothing}
-            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${describedBy(view)}
+            aria-invalid=${view.error ? 'true' : 'false'}
             .value=${this.person[field]}
             @input=${(event: InputEvent) => this.#onInput(field, (event.target as HTMLTextAreaElement).value)}
             @blur=${() => this.#onBlur(field)}
           ></textarea>`
         : html`<input
-            id=${id}
+            id=${view.id}
             name=${field}
             type=${input.type ?? 'text'}
             autocomplete=${input.autocomplete}
             inputmode=${input.inputmode ?? nothing}
             spellcheck="false"
-            aria-describedby=${describedBy || nothing}
-            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${describedBy(view)}
+            aria-invalid=${view.error ? 'true' : 'false'}
             .value=${this.person[field]}
             @input=${(event: InputEvent) => this.#onInput(field, (event.target as HTMLInputElement).value)}
             @blur=${() => this.#onBlur(field)}
           />`;
-    return html`<div class="field ${error ? 'invalid' : ''}" part="field">
-      <label for=${id}>${m.labels[field]} ${optional ? html`<span class="muted">${this.messages.common.optional}</span>` : nothing}</label>
-      ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-      ${control}
-      ${error
-        ? html`<p class="field-error" id="${id}-error">
-            <span class="visually-hidden">${this.messages.common.errorPrefix}</span> ${error}
-          </p>`
-        : nothing}
-    </div>`;
+    return renderFormField(view, control);
   }
 }
 
