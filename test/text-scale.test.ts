@@ -14,7 +14,7 @@ function sizes({ window, widgets: [widget] }: TestPage): { text: number; heading
   return { text: px('.intro'), heading: px('#step-heading') };
 }
 
-describe('text size', () => {
+describe('text size and spacing chosen by the reader', () => {
   let page: TestPage | undefined;
   afterEach(async () => {
     closePage(page);
@@ -53,6 +53,21 @@ describe('text size', () => {
     await executeServerCommand('default-font-size', 24);
     page = await openPage('clean.html', 360);
     const [widget] = page.widgets;
+    const tooWide: string[] = [];
+    await bookTermin(widget, (step) => {
+      tooWide.push(...sticksOut(widget).map((element) => `${step}: ${element}`));
+    });
+    expect(tooWide).to.deep.equal([]);
+  });
+  it('keeps every step within a phone\'s width with the text spacing WCAG 1.4.12 lets readers set', async () => {
+    await expectBuiltBundle();
+    page = await openPage('clean.html', 320);
+    const spacing = page.window.document.createElement('style');
+    // What text-spacing tools put on the page; inside the shadow root it arrives by inheritance.
+    spacing.textContent = 'termin-buchen { letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }';
+    page.window.document.head.append(spacing);
+    const [widget] = page.widgets;
+    expect(page.window.getComputedStyle(widget.shadowRoot!.querySelector('.intro')!).letterSpacing).to.not.equal('normal');
     const tooWide: string[] = [];
     await bookTermin(widget, (step) => {
       tooWide.push(...sticksOut(widget).map((element) => `${step}: ${element}`));
