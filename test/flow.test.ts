@@ -409,6 +409,37 @@ describe('booking flow through <termin-buchen>', () => {
       expect(slotTimes(el)).to.deep.equal(state.slots('rathaus', selection, nextAvailable!).map((slot) => wallClock(slot.start)));
     });
 
+    it('lists the free days of the month for those who would rather not walk the grid, and takes a day from there', async () => {
+      const state = await start();
+      const el = await renderWidget();
+      await chooseServiceAndLocation(el, deTexts, PASS, RATHAUS);
+      await waitForHeading(el, de.datetime.title);
+      await waitForFreeDay(el);
+      const selection = [{ id: 'reisepass', quantity: 1 }];
+      const month = MONDAY.toISOString().slice(0, 7);
+      const { days } = state.days('rathaus', selection, '2027-01-11', `${month}-31`);
+
+      const longGermanDate = new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      const toggle = el.shadowRoot!.querySelector<HTMLElement>('.day-list summary')!;
+      expect(toggle.textContent!.trim()).to.equal(de.datetime.dayList);
+      await tabTo(el, (element) => element === toggle);
+      await press('Enter');
+      const listed = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.day-list button')];
+      await waitUntil(() => listed().length > 0 && listed()[0].checkVisibility(), 'the list did not open');
+      expect(listed().map((button) => accessibleName(button))).to.deep.equal(
+        days.map((day) => de.calendar.day(longGermanDate.format(new Date(`${day.date}T12:00:00Z`)), de.calendar.freeSlots(day.free))),
+      );
+      await expectNoAxeViolations(el);
+
+      const second = listed()[1];
+      await tabTo(el, (element) => element === second);
+      await press('Enter');
+      await waitUntil(() => slotButtons(el).length > 0, 'no times for the listed day');
+      expect(el.shadowRoot!.querySelector<HTMLElement>('td[aria-selected=true]')?.dataset.date).to.equal(days[1].date);
+      expect(slotTimes(el)).to.deep.equal(state.slots('rathaus', selection, days[1].date).map((slot) => wallClock(slot.start)));
+      expect(listed()[1].getAttribute('aria-pressed')).to.equal('true');
+    });
+
     it('says when a time was taken meanwhile and refreshes the list without it', async () => {
       const state = await start();
       const el = await renderWidget();

@@ -48,6 +48,7 @@ export const de = {
     intro: (location: string, duration: string) => `Wählen Sie einen Tag und dann eine Uhrzeit. Standort: ${location}, Dauer etwa ${duration}`,
     nextAvailable: (date: string) => `Nächster freier Termin: ${date}`,
     jump: 'Zum nächsten freien Termin',
+    dayList: 'Freie Tage dieses Monats als Liste',
     noneInMonth: 'In diesem Monat sind keine Termine mehr frei.',
     noneAtAll: 'Zurzeit sind keine Termine frei. Bitte versuchen Sie es in einigen Tagen erneut oder wenden Sie sich telefonisch an das Bürgerbüro.',
     dayStatus: (count: number, date: string) =>

@@ -47,6 +47,7 @@ export const en: Messages = {
     intro: (location, duration) => `Choose a day, then a time. Location: ${location}, about ${duration}`,
     nextAvailable: (date) => `Next free appointment: ${date}`,
     jump: 'Go to the next free appointment',
+    dayList: 'Free days this month as a list',
     noneInMonth: 'There are no free appointments left this month.',
     noneAtAll: 'There are no free appointments at the moment. Please try again in a few days or call the citizens’ office.',
     dayStatus: (count, date) => (count === 1 ? `1 free appointment on ${date}` : `${count} free appointments on ${date}`),

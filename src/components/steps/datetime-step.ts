@@ -63,6 +63,7 @@ export class DatetimeStep extends StepElement {
         @tb-month-change=${(event: CustomEvent<{ month: string }>) => this.emit({ type: 'monthShown', month: event.detail.month })}
         @tb-day-select=${(event: CustomEvent<{ date: string }>) => this.#chooseDay(event.detail.date)}
       ></tb-calendar>
+      ${this.#renderDayList()}
       ${days && days.days.length === 0 ? this.#renderEmptyMonth(days.nextAvailable) : nothing}
       ${this.date ? this.#renderSlots(this.date) : nothing}
       ${this.held && !this.holdingStart
@@ -73,6 +74,28 @@ export class DatetimeStep extends StepElement {
           </div>`
         : nothing}
     `;
+  }
+
+  /**
+   * The month's bookable days as plain buttons: on a phone's screen reader, or for anyone who finds a grid
+   * hard, a short list beats walking through every day of the month.
+   */
+  #renderDayList() {
+    const available = this.#availableDays();
+    if (available.size === 0) return nothing;
+    const m = this.messages.calendar;
+    return html`<details class="day-list">
+      <summary>${this.messages.datetime.dayList}</summary>
+      <ul>
+        ${[...available].map(
+          ([date, free]) => html`<li>
+            <button type="button" class="link" aria-pressed=${date === this.date ? 'true' : 'false'} @click=${() => this.#chooseDay(date)}>
+              ${m.day(formatDateLong(date, this.lang), m.freeSlots(free))}
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </details>`;
   }
 
   #renderEmptyMonth(nextAvailable: string | null) {

@@ -200,6 +200,34 @@ export const stepStyles = css`
     }
   }
 
+  /* The month's free days as a list, under the calendar */
+  .day-list {
+    margin-block: var(--tb-space-3);
+  }
+  .day-list summary {
+    width: fit-content;
+    color: var(--tb-color-primary);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+  .day-list summary:focus-visible {
+    outline: var(--tb-focus-ring);
+    outline-offset: var(--tb-focus-offset);
+  }
+  .day-list ul {
+    display: grid;
+    justify-items: start;
+    gap: var(--tb-space-1);
+    margin-block-start: var(--tb-space-2);
+  }
+  .day-list button {
+    text-align: start;
+  }
+  .day-list button[aria-pressed='true'] {
+    font-weight: var(--tb-font-weight-strong);
+  }
+
   /* Confirmation */
   .panel {
     padding: var(--tb-space-4);
