@@ -5,7 +5,7 @@
 import { setupWorker } from 'msw/browser';
 import type { Booking } from '../src/api/schemas.js';
 import { createMockBackend, type MockOptions, type MockState } from '../src/mock/index.js';
-import { dayOf } from '../src/mock/time.js';
+import { dayOf } from '../src/format/zoned-day.js';
 
 const HOUR_MS = 60 * 60_000;
 

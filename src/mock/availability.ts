@@ -5,7 +5,7 @@
 import type { Catalog, DaysResponse, ServiceSelection } from '../api/schemas.js';
 import { MockProblem } from './problems.js';
 import { overlaps, unbookedSlots, type TimeRange } from './schedule.js';
-import { addDaysToDay, dayOf, type Day } from './time.js';
+import { addDaysToDay, dayOf, type Day } from '../format/zoned-day.js';
 
 export interface AvailabilityContext {
   catalog: Catalog;

@@ -2,7 +2,7 @@
  * Days on which every Bürgerbüro in the mock is closed: the German nationwide public holidays plus
  * Christmas Eve and New Year's Eve, which town halls traditionally close. Works for any year.
  */
-import { addDaysToDay, type Day } from './time.js';
+import { addDaysToDay, type Day } from '../format/zoned-day.js';
 
 /** Easter Sunday in the Gregorian calendar (the "anonymous Gregorian" computus). */
 function easterSunday(year: number): Day {

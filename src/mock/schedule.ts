@@ -5,7 +5,7 @@
 import { fallbackOpeningHours, openingHoursByLocation } from './catalog.js';
 import { isClosingDay } from './holidays.js';
 import { unitFromParts } from './random.js';
-import { isoWeekday, minuteOfDay, wallClockInstant, type Day } from './time.js';
+import { isoWeekday, minuteOfDay, wallClockInstant, type Day } from '../format/zoned-day.js';
 
 /** Slots start on a quarter-hour grid, which citizens find easy to remember. */
 export const SLOT_STEP_MINUTES = 15;

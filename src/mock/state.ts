@@ -19,7 +19,7 @@ import { bookingWindow, freeDays, freeSlots, selectionMinutes, type Availability
 import { MockProblem } from './problems.js';
 import { createRandomStream, randomString } from './random.js';
 import { SLOT_STEP_MINUTES, type TimeRange } from './schedule.js';
-import { addDaysToDay, dayOf, formatInstant, type Day } from './time.js';
+import { addDaysToDay, dayOf, formatInstant, type Day } from '../format/zoned-day.js';
 import { bookingRequestErrors, parseRequest } from './validation.js';
 
 export interface MockRequest {

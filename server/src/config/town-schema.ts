@@ -1,0 +1,125 @@
+/**
+ * The town file's shape: one YAML document per town, validated at start. Every field is documented in
+ * docs/server.md; defaults live here and nowhere else.
+ */
+import * as z from 'zod';
+import { Id } from '../../../src/api/schemas.js';
+
+const Day = z.iso.date();
+const Text = z.string().trim().min(1);
+
+/** A name or text in German, optionally in English; English pages fall back to German. */
+export const LocalizedText = z.union([
+  Text.transform((de) => ({ de, en: de })),
+  z.strictObject({ de: Text, en: Text.optional() }).transform(({ de, en }) => ({ de, en: en ?? de })),
+]);
+
+const Clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** `08:00-12:00`: a local opening interval; 24:00 is allowed as an end. */
+export const OpeningInterval = z
+  .string()
+  .regex(/^\d\d:\d\d-\d\d:\d\d$/, 'expected HH:MM-HH:MM, e.g. 08:00-12:00')
+  .transform((text) => text.split('-') as [string, string])
+  .refine(([from, to]) => Clock.test(from) && (Clock.test(to) || to === '24:00'), 'not a time of day')
+  .refine(([from, to]) => from < to, 'the interval must end after it starts');
+
+/** `2026-12-24` or an inclusive range `2027-02-15..2027-02-16`. */
+export const ClosureDays = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d(\.\.\d{4}-\d\d-\d\d)?$/, 'expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD')
+  .transform((text) => {
+    const [first, last = first] = text.split('..');
+    return { first, last };
+  })
+  .refine(({ first, last }) => Day.safeParse(first).success && Day.safeParse(last).success, 'not a calendar date')
+  .refine(({ first, last }) => first <= last, 'the range must not end before it starts');
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const OpeningHours = z.partialRecord(z.enum(WEEKDAYS), z.array(OpeningInterval));
+
+const FieldRule = z.enum(['required', 'optional', 'hidden']);
+
+export const ServiceConfig = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  /** What to bring; shown under the service in the widget and in the confirmation. */
+  description: LocalizedText.optional(),
+  durationMinutes: z.int().min(1).max(480),
+  maxQuantity: z.int().min(1).max(20),
+});
+
+export const LocationConfig = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  address: z.strictObject({ street: Text, postalCode: Text, city: Text }),
+  hint: LocalizedText.optional(),
+  counters: z.int().min(1).max(100),
+  doubleOptIn: z.boolean().default(false),
+  services: z.array(Id).min(1),
+  openingHours: OpeningHours,
+  closures: z.array(ClosureDays).default([]),
+});
+
+export const Rules = z.strictObject({
+  bookingHorizonDays: z.int().min(1).max(730).default(90),
+  minimumNoticeMinutes: z.int().min(0).default(120),
+  slotStepMinutes: z.int().min(5).max(120).default(15),
+  holdMinutes: z.int().min(1).max(60).default(10),
+  changeDeadlineHours: z.int().min(0).default(24),
+  maxActiveBookingsPerEmail: z.int().min(1).default(3),
+  pendingConfirmMinutes: z.int().min(5).default(120),
+});
+
+export const TownConfig = z
+  .strictObject({
+    town: Text,
+    timeZone: Text.refine(isTimeZone, 'not an IANA time zone, e.g. Europe/Berlin'),
+    state: z.enum(['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH']),
+    bookingPageUrl: z.url({ protocol: /^https?$/ }),
+    allowedOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)).default([]),
+    privacyPolicyUrl: z.url({ protocol: /^https?$/ }),
+    contact: z.strictObject({ phone: Text, email: z.email() }),
+    rules: Rules.default(Rules.parse({})),
+    form: z
+      .strictObject({ phone: FieldRule, address: FieldRule, birthDate: FieldRule, notes: FieldRule })
+      .default({ phone: 'optional', address: 'hidden', birthDate: 'hidden', notes: 'optional' }),
+    services: z.array(ServiceConfig).min(1),
+    locations: z.array(LocationConfig).min(1),
+  })
+  .superRefine((town, context) => {
+    const serviceIds = new Set(town.services.map((service) => service.id));
+    duplicates(town.services.map((service) => service.id)).forEach((id) =>
+      context.addIssue({ code: 'custom', path: ['services'], message: `service id "${id}" appears twice` }));
+    duplicates(town.locations.map((location) => location.id)).forEach((id) =>
+      context.addIssue({ code: 'custom', path: ['locations'], message: `location id "${id}" appears twice` }));
+    town.locations.forEach((location, index) =>
+      location.services.forEach((id, serviceIndex) => {
+        if (!serviceIds.has(id)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['locations', index, 'services', serviceIndex],
+            message: `unknown service "${id}": it is not listed under services`,
+          });
+        }
+      }));
+  });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('de-DE', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function duplicates(values: string[]): string[] {
+  return [...new Set(values.filter((value, index) => values.indexOf(value) !== index))];
+}
+
+export type TownConfig = z.output<typeof TownConfig>;
+export type LocationConfig = z.output<typeof LocationConfig>;
+export type ServiceConfig = z.output<typeof ServiceConfig>;
+export type Rules = z.output<typeof Rules>;
+export type OpeningHours = z.output<typeof OpeningHours>;
+export type Weekday = (typeof WEEKDAYS)[number];

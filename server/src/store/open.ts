@@ -1,0 +1,18 @@
+import type { Db } from './db.js';
+import { runMigrations } from './migrate.js';
+import { openEmbedded } from './pglite-driver.js';
+import { openPostgres } from './pg-driver.js';
+
+export type DatabaseTarget = { databaseUrl: string } | { dataDir: string };
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(target: DatabaseTarget): Promise<Db> {
+  const db = 'databaseUrl' in target ? await openPostgres(target.databaseUrl) : await openEmbedded(target.dataDir);
+  try {
+    await runMigrations(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
