@@ -1,0 +1,86 @@
+/**
+ * Free start times: the candidate slots of a day minus the past, the minimum notice, the horizon and every
+ * live reservation. A slot is free when at least one counter is free for the whole of it. Pure: the
+ * reservations and `now` come in as data.
+ */
+import type { LocationConfig, TownConfig } from '../config/town-schema.js';
+import { addDaysToDay, dayOf, wallClockInstant, type Day } from '../../../src/format/zoned-day.js';
+import { candidateSlots, type Interval } from './calendar.js';
+
+/** A live hold or booking on one counter. */
+export interface Occupied extends Interval {
+  counter: number;
+}
+
+/** First and last bookable day: today up to today + bookingHorizonDays, both included. */
+export function bookingWindow(town: TownConfig, now: number): { first: Day; last: Day } {
+  const first = dayOf(now, town.timeZone);
+  return { first, last: addDaysToDay(first, town.rules.bookingHorizonDays, town.timeZone) };
+}
+
+export function earliestStart(town: TownConfig, now: number): number {
+  return now + town.rules.minimumNoticeMinutes * 60_000;
+}
+
+/** Occupied ranges per counter, sorted by start, for quick overlap checks. */
+function byCounter(occupied: readonly Occupied[], counters: number): Interval[][] {
+  const lanes: Interval[][] = Array.from({ length: counters }, () => []);
+  for (const range of occupied) lanes[range.counter - 1]?.push(range);
+  for (const lane of lanes) lane.sort((a, b) => a.start - b.start);
+  return lanes;
+}
+
+function laneIsFree(lane: readonly Interval[], slot: Interval): boolean {
+  for (const range of lane) {
+    if (range.start >= slot.end) return true;
+    if (range.end > slot.start) return false;
+  }
+  return true;
+}
+
+/** The free slots of one day, in order. */
+export function freeSlots(
+  town: TownConfig,
+  location: LocationConfig,
+  day: Day,
+  lengthMinutes: number,
+  occupied: readonly Occupied[],
+  now: number,
+): Interval[] {
+  const { first, last } = bookingWindow(town, now);
+  if (day < first || day > last) return [];
+  const earliest = earliestStart(town, now);
+  const lanes = byCounter(occupied, location.counters);
+  return candidateSlots(town, location, day, lengthMinutes).filter(
+    (slot) => slot.start >= earliest && lanes.some((lane) => laneIsFree(lane, slot)),
+  );
+}
+
+/** The instants at which a local day begins and the next one begins. */
+export function dayBounds(day: Day, timeZone: string): Interval {
+  return { start: wallClockInstant(day, 0, timeZone), end: wallClockInstant(addDaysToDay(day, 1, timeZone), 0, timeZone) };
+}
+
+/**
+ * Days from `from` to `to` (both included, clipped to the booking window) that have a free slot, with how
+ * many. `occupied` may span the whole range; each day looks only at what overlaps it.
+ */
+export function freeDays(
+  town: TownConfig,
+  location: LocationConfig,
+  from: Day,
+  to: Day,
+  lengthMinutes: number,
+  occupied: readonly Occupied[],
+  now: number,
+): { date: Day; free: number }[] {
+  const { first, last } = bookingWindow(town, now);
+  const days: { date: Day; free: number }[] = [];
+  for (let day = from < first ? first : from; day <= to && day <= last; day = addDaysToDay(day, 1, town.timeZone)) {
+    const bounds = dayBounds(day, town.timeZone);
+    const thatDay = occupied.filter((range) => range.start < bounds.end && range.end > bounds.start);
+    const free = freeSlots(town, location, day, lengthMinutes, thatDay, now).length;
+    if (free > 0) days.push({ date: day, free });
+  }
+  return days;
+}

@@ -1,0 +1,28 @@
+/**
+ * What can go wrong in the domain, in the contract's words. The HTTP layer maps each code to a status and
+ * a problem+json body in one place (`http/problems.ts`); nothing below it knows about HTTP.
+ */
+import type { FieldError } from '../../../src/api/request-errors.js';
+
+export type DomainErrorCode =
+  | 'slot_unavailable'
+  | 'hold_expired'
+  | 'invalid_input'
+  | 'limit_reached'
+  | 'not_found'
+  | 'too_late'
+  | 'unauthorized'
+  | 'rate_limited';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}
+
+export const invalidInput = (field: string, code: string): DomainError =>
+  new DomainError('invalid_input', [{ field, code }]);

@@ -1,0 +1,63 @@
+/**
+ * The town and its bookings in the contract's wire format (`src/api/schemas.ts`), in the language the
+ * widget asked for. Domain rows never leave the server in any other shape.
+ */
+import type { Booking, Catalog, Locale, Location } from '../../../src/api/schemas.js';
+import { formatInstant } from '../../../src/format/zoned-day.js';
+import type { LocationConfig, TownConfig } from '../config/town-schema.js';
+
+export function toWireLocation(location: LocationConfig, locale: Locale): Location {
+  return {
+    id: location.id,
+    name: location.name[locale],
+    address: { ...location.address },
+    ...(location.hint ? { hint: location.hint[locale] } : {}),
+  };
+}
+
+export function toCatalog(town: TownConfig, locale: Locale): Catalog {
+  return {
+    timeZone: town.timeZone,
+    privacyPolicyUrl: town.privacyPolicyUrl,
+    bookingHorizonDays: town.rules.bookingHorizonDays,
+    form: { ...town.form },
+    services: town.services.map((service) => ({
+      id: service.id,
+      name: service.name[locale],
+      ...(service.description ? { description: service.description[locale] } : {}),
+      durationMinutes: service.durationMinutes,
+      maxQuantity: service.maxQuantity,
+    })),
+    locations: town.locations.map((location) => toWireLocation(location, locale)),
+    offers: town.locations.flatMap((location) =>
+      location.services.map((serviceId) => ({ serviceId, locationId: location.id }))),
+  };
+}
+
+/** What the store knows of a booking that the contract shows; no personal data. */
+export interface BookingFacts {
+  code: string;
+  status: 'pending' | 'confirmed';
+  locationId: string;
+  services: { id: string; quantity: number }[];
+  start: Date;
+  end: Date;
+}
+
+export function toWireBooking(town: TownConfig, facts: BookingFacts, token: string, locale: Locale): Booking {
+  const location = town.locations.find((candidate) => candidate.id === facts.locationId);
+  if (!location) throw new Error(`The booking's location ${facts.locationId} is no longer in the town file`);
+  return {
+    code: facts.code,
+    token,
+    status: facts.status,
+    start: formatInstant(facts.start.getTime(), town.timeZone),
+    end: formatInstant(facts.end.getTime(), town.timeZone),
+    location: toWireLocation(location, locale),
+    services: facts.services.map(({ id, quantity }) => ({
+      id,
+      name: town.services.find((service) => service.id === id)?.name[locale] ?? id,
+      quantity,
+    })),
+  };
+}

@@ -1,0 +1,55 @@
+/** POST /holds, POST /holds/{id}/extend, DELETE /holds/{id}: short reservations while the citizen types. */
+import { Hono } from 'hono';
+import { HoldRequest, type Hold } from '../../../src/api/schemas.js';
+import { dayOf, formatInstant } from '../../../src/format/zoned-day.js';
+import { dayBounds, freeSlots } from '../domain/availability.js';
+import { DomainError } from '../domain/errors.js';
+import { checkSelection } from '../domain/selection.js';
+import { createHold, extendHold, occupiedRanges, releaseHold, type StoredHold } from '../store/reservations.js';
+import { parseBody } from './body.js';
+import type { AppDeps } from './deps.js';
+import { rateLimit } from './rate-limit.js';
+
+export function holdRoutes({ town, db, now, rateLimits, clientIdentity }: AppDeps): Hono {
+  const app = new Hono();
+  const holdMs = town.rules.holdMinutes * 60_000;
+
+  const toWire = (hold: StoredHold, moment: Date): Hold => ({
+    id: hold.id,
+    expiresAt: formatInstant(hold.expiresAt.getTime(), town.timeZone),
+    expiresInSeconds: Math.max(0, Math.round((hold.expiresAt.getTime() - moment.getTime()) / 1000)),
+  });
+
+  app.post('/holds', rateLimit('holds', rateLimits.holds, clientIdentity), async (c) => {
+    const request = await parseBody(c, HoldRequest);
+    const selection = checkSelection(town, request.locationId, request.services, { location: 'locationId', services: 'services' });
+    const moment = now();
+    const start = Date.parse(request.start);
+    const day = dayOf(start, town.timeZone);
+    // Only a start the calendar offers can be held: on the grid, open, in the window, not taken.
+    const occupied = await occupiedRanges(db, selection.location.id, dayBounds(day, town.timeZone), moment);
+    const slot = freeSlots(town, selection.location, day, selection.lengthMinutes, occupied, moment.getTime())
+      .find((free) => free.start === start);
+    if (!slot) throw new DomainError('slot_unavailable');
+    const hold = await createHold(
+      db,
+      { locationId: selection.location.id, counters: selection.location.counters, services: selection.services, slot },
+      moment,
+      new Date(moment.getTime() + holdMs),
+    );
+    return c.json(toWire(hold, moment), 201);
+  });
+
+  app.post('/holds/:id/extend', async (c) => {
+    const moment = now();
+    const hold = await extendHold(db, c.req.param('id'), moment, new Date(moment.getTime() + holdMs));
+    return c.json(toWire(hold, moment));
+  });
+
+  app.delete('/holds/:id', async (c) => {
+    await releaseHold(db, c.req.param('id'));
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm run server`: reads the environment, loads the town file, opens the database (running
+ * migrations), starts HTTP and housekeeping, and shuts down cleanly on SIGTERM and SIGINT. The wiring
+ * happens here and nowhere else.
+ */
+import { resolve } from 'node:path';
+import { loadTownFile, applyEnvironmentOverrides, TownFileError } from './config/load-town.js';
+import { DataDirectoryInUse } from './store/pglite-driver.js';
+import { DEMO_EMAIL, ensureDemoBooking } from './demo.js';
+import { startServer } from './server.js';
+
+export const DEFAULT_TOWN_FILE = new URL('../town/musterstadt.yaml', import.meta.url).pathname;
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new ConfigurationError(`${name} must be a whole number, not "${value}"`);
+  return number;
+}
+
+class ConfigurationError extends Error {}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const town = applyEnvironmentOverrides(loadTownFile(resolve(env.TOWN_CONFIG ?? DEFAULT_TOWN_FILE)), env);
+  const running = await startServer({
+    town,
+    database: env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR ?? 'data') },
+    host: env.HOST ?? '127.0.0.1',
+    port: positiveInteger('PORT', 8080),
+    rateLimits: {
+      holds: { limit: positiveInteger('RATE_LIMIT_HOLDS', 30), windowSeconds: 60 },
+      lookups: { limit: positiveInteger('RATE_LIMIT_LOOKUPS', 10), windowSeconds: 600 },
+    },
+    clientIdentity: { trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' },
+    demo: env.TB_DEMO === '1',
+  });
+  console.log(`termin-buchen server listening on ${running.url}`);
+  if (env.TB_DEMO === '1') {
+    const code = await ensureDemoBooking(running.db, town, new Date());
+    console.log(`Demo town: book at ${running.url}/ · manage at ${running.url}/manage.html`
+      + (code ? ` with booking code ${code} and ${DEMO_EMAIL}` : ''));
+  }
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof TownFileError || error instanceof DataDirectoryInUse || error instanceof ConfigurationError) {
+    console.error(error.message);
+  } else {
+    // No stack or message text: a database error can quote values. Name and SQLSTATE say enough to search.
+    const code = (error as { code?: unknown }).code;
+    console.error(`termin-buchen server could not start: ${(error as Error).name}${typeof code === 'string' ? ` ${code}` : ''}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,202 @@
+/**
+ * Bookings: made from a hold, found by code and token or by code and email, confirmed, cancelled, moved
+ * and released. Each operation is one transaction; personal data goes only into `bookings.person`.
+ */
+import type { Locale, Person } from '../../../src/api/schemas.js';
+import { DomainError } from '../domain/errors.js';
+import { codeKey, emailKey, newBookingCode, newToken, sha256, tokenMatches } from '../domain/secrets.js';
+import type { BookingFacts } from '../domain/wire.js';
+import { hasSqlState, SqlState, withSavepoint, type Db, type Queryable } from './db.js';
+import { attachHoldToBooking, freeBookingReservation, takeLiveHold } from './reservations.js';
+
+export type StoredStatus = 'pending' | 'confirmed' | 'cancelled' | 'released';
+
+export interface StoredBooking extends Omit<BookingFacts, 'status'> {
+  id: number;
+  status: StoredStatus;
+  locale: Locale;
+}
+
+const BOOKING_COLUMNS = `id, code, status, location_id AS "locationId", services, start_at AS start, end_at AS "end", locale`;
+
+/** Everything the citizen entered: stored together in one column, so that erasing it is one statement. */
+export interface PersonalData extends Person {
+  notes?: string;
+}
+
+export interface NewBooking {
+  holdId: string;
+  person: PersonalData;
+  locale: Locale;
+  /** When the held location wants double opt-in: the deadline by which the booking must be confirmed. */
+  confirmBy: (hold: { locationId: string; start: Date }) => Date | null;
+  maxActivePerEmail: number;
+}
+
+/** A booking made in the transaction `tx`, with its fresh token. */
+export interface MadeBooking {
+  booking: StoredBooking;
+  token: string;
+}
+
+async function insertWithFreshCode(tx: Queryable, values: unknown[]): Promise<StoredBooking> {
+  for (;;) {
+    const code = newBookingCode();
+    try {
+      const [row] = await withSavepoint(tx, () => tx.query<StoredBooking>(
+        `INSERT INTO bookings (code, code_key, status, location_id, services, start_at, end_at, locale, person,
+           email_key, created_at, confirm_by, confirmed_at)
+         VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9::text::jsonb, $10, $11, $12, $13)
+         RETURNING ${BOOKING_COLUMNS}`,
+        [code, codeKey(code), ...values],
+      ));
+      return row;
+    } catch (error) {
+      if (!hasSqlState(error, SqlState.uniqueViolation)) throw error;
+    }
+  }
+}
+
+export async function addToken(tx: Queryable, bookingId: number, now: Date): Promise<string> {
+  const token = newToken();
+  await tx.query('INSERT INTO booking_tokens (token_hash, booking_id, created_at) VALUES ($1, $2, $3)', [sha256(token), bookingId, now]);
+  return token;
+}
+
+/**
+ * Consumes the hold and makes the booking, inside the caller's transaction. The per-email limit is
+ * counted under an advisory lock on the address, so two racing requests cannot both pass it.
+ */
+export async function createBooking(tx: Queryable, request: NewBooking, now: Date): Promise<MadeBooking> {
+  const email = emailKey(request.person.email);
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('termin-buchen email ' || $1))`, [email]);
+  const hold = await takeLiveHold(tx, request.holdId, now);
+  const [{ active }] = await tx.query<{ active: number }>(
+    `SELECT count(*) AS active FROM bookings WHERE email_key = $1 AND status IN ('pending', 'confirmed') AND end_at > $2`,
+    [email, now],
+  );
+  if (active >= request.maxActivePerEmail) throw new DomainError('limit_reached');
+  const confirmBy = request.confirmBy(hold);
+  const pending = confirmBy !== null;
+  const booking = await insertWithFreshCode(tx, [
+    pending ? 'pending' : 'confirmed', hold.locationId, JSON.stringify(hold.services), hold.start, hold.end,
+    request.locale, JSON.stringify(request.person), email, now, confirmBy, pending ? null : now,
+  ]);
+  await attachHoldToBooking(tx, hold.id, booking.id);
+  return { booking, token: await addToken(tx, booking.id, now) };
+}
+
+export async function bookingById(db: Queryable, id: number): Promise<StoredBooking | undefined> {
+  const [row] = await db.query<StoredBooking>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = $1`, [id]);
+  return row;
+}
+
+/**
+ * The booking behind a manage link. An unknown code and a wrong token both answer `unauthorized`, so
+ * that codes cannot be probed; a cancelled or released booking with the right token is `not_found`.
+ * `forUpdate` locks the row for the rest of the transaction.
+ */
+export async function authorizedBooking(tx: Queryable, code: string, token: string, forUpdate = false): Promise<StoredBooking> {
+  const [booking] = await tx.query<StoredBooking>(
+    `SELECT ${BOOKING_COLUMNS} FROM bookings WHERE code_key = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
+    [codeKey(code)],
+  );
+  const hashes = booking
+    ? await tx.query<{ hash: Uint8Array }>('SELECT token_hash AS hash FROM booking_tokens WHERE booking_id = $1', [booking.id])
+    : [];
+  if (!booking || !tokenMatches(token, hashes.map((row) => row.hash))) throw new DomainError('unauthorized');
+  return booking;
+}
+
+export function assertLive(booking: StoredBooking): void {
+  if (booking.status !== 'pending' && booking.status !== 'confirmed') throw new DomainError('not_found');
+}
+
+/** Code and email as the citizen typed them; a wrong email answers exactly like an unknown code. */
+export async function lookupBooking(db: Db, code: string, email: string, now: Date): Promise<MadeBooking> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<StoredBooking & { emailKey: string | null }>(
+      `SELECT ${BOOKING_COLUMNS}, email_key AS "emailKey" FROM bookings
+       WHERE code_key = $1 AND status IN ('pending', 'confirmed')`,
+      [codeKey(code)],
+    );
+    if (!row || row.emailKey !== emailKey(email)) throw new DomainError('not_found');
+    const { emailKey: _emailKey, ...booking } = row;
+    return { booking, token: await addToken(tx, booking.id, now) };
+  });
+}
+
+export async function confirmBooking(db: Db, code: string, token: string, now: Date): Promise<StoredBooking> {
+  return db.transaction(async (tx) => {
+    const booking = await authorizedBooking(tx, code, token, true);
+    assertLive(booking);
+    if (booking.status === 'confirmed') return booking;
+    const [confirmed] = await tx.query<StoredBooking>(
+      `UPDATE bookings SET status = 'confirmed', confirmed_at = $2, confirm_by = NULL WHERE id = $1 RETURNING ${BOOKING_COLUMNS}`,
+      [booking.id, now],
+    );
+    return confirmed;
+  });
+}
+
+function assertChangeable(booking: StoredBooking, now: Date, deadlineHours: number): void {
+  if (booking.start.getTime() - now.getTime() < deadlineHours * 3_600_000) throw new DomainError('too_late');
+}
+
+/** Cancels and frees the counter at once; cancelling a cancelled booking again is fine. */
+export async function cancelBooking(db: Db, code: string, token: string, now: Date, deadlineHours: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const booking = await authorizedBooking(tx, code, token, true);
+    if (booking.status === 'cancelled') return;
+    assertLive(booking);
+    assertChangeable(booking, now, deadlineHours);
+    await tx.query(`UPDATE bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [booking.id, now]);
+    await freeBookingReservation(tx, booking.id);
+  });
+}
+
+/**
+ * Moves the booking onto a held slot in one transaction: the old time is freed and the hold's
+ * counter-time becomes the booking's. Code, token and status stay.
+ */
+export async function rescheduleBooking(
+  db: Db,
+  code: string,
+  token: string,
+  holdId: string,
+  now: Date,
+  deadlineHours: number,
+): Promise<StoredBooking> {
+  return db.transaction(async (tx) => {
+    const booking = await authorizedBooking(tx, code, token, true);
+    assertLive(booking);
+    assertChangeable(booking, now, deadlineHours);
+    const hold = await takeLiveHold(tx, holdId, now);
+    await freeBookingReservation(tx, booking.id);
+    await attachHoldToBooking(tx, hold.id, booking.id);
+    const [moved] = await tx.query<StoredBooking>(
+      `UPDATE bookings SET location_id = $2, services = $3::text::jsonb, start_at = $4, end_at = $5 WHERE id = $1
+       RETURNING ${BOOKING_COLUMNS}`,
+      [booking.id, hold.locationId, JSON.stringify(hold.services), hold.start, hold.end],
+    );
+    return moved;
+  });
+}
+
+/**
+ * Releases pending bookings whose confirmation deadline passed: the counter is freed and the personal
+ * data erased, since the citizen never confirmed wanting the appointment.
+ */
+export async function releaseUnconfirmed(db: Db, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const released = await tx.query<{ id: number }>(
+      `UPDATE bookings SET status = 'released', person = NULL, email_key = NULL
+       WHERE status = 'pending' AND confirm_by <= $1 RETURNING id`,
+      [now],
+    );
+    if (released.length > 0) {
+      await tx.query('DELETE FROM reservations WHERE booking_id = ANY($1::bigint[])', [released.map((row) => row.id)]);
+    }
+    return released.length;
+  });
+}
