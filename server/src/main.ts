@@ -5,11 +5,11 @@
  */
 import { resolve } from 'node:path';
 import { loadTownFile, applyEnvironmentOverrides, TownFileError } from './config/load-town.js';
+import { DEFAULT_TOWN_FILE } from './config/default-town.js';
 import { DataDirectoryInUse } from './store/pglite-driver.js';
 import { DEMO_EMAIL, ensureDemoBooking } from './demo.js';
 import { startServer } from './server.js';
 
-export const DEFAULT_TOWN_FILE = new URL('../town/musterstadt.yaml', import.meta.url).pathname;
 
 function positiveInteger(name: string, fallback: number): number {
   const value = process.env[name];

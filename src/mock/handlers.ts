@@ -102,16 +102,17 @@ export function createHandlers(state: MockState, { baseUrl, latencyMs, injectFau
       const { code, email } = parseRequest(LookupRequest, await jsonBody(request));
       return bookingJson(request, state.lookup(code, email));
     })),
-    http.get(`${base}/bookings/:code`, manageRoute('booking', (stored, request) => bookingJson(request, stored.booking))),
+    http.get(`${base}/bookings/:code`, manageRoute('booking', (stored, request) =>
+      bookingJson(request, state.liveBooking(stored).booking))),
     http.post(`${base}/bookings/:code/confirm`, manageRoute('confirm', (stored, request) =>
-      bookingJson(request, state.confirm(stored)))),
+      bookingJson(request, state.confirm(state.liveBooking(stored))))),
     http.delete(`${base}/bookings/:code`, manageRoute('cancel', (stored) => {
       state.cancel(stored);
       return new HttpResponse(null, { status: 204 });
     })),
     http.post(`${base}/bookings/:code/reschedule`, manageRoute('reschedule', async (stored, request) => {
       const { holdId } = parseRequest(RescheduleRequest, await jsonBody(request));
-      return bookingJson(request, state.reschedule(stored, holdId));
+      return bookingJson(request, state.reschedule(state.liveBooking(stored), holdId));
     })),
   ];
 }

@@ -187,13 +187,21 @@ export class MockState {
     return structuredClone(stored.booking);
   }
 
-  /** The booking behind a manage link; the bearer token must be the booking's own. */
+  /**
+   * The booking behind a manage link; the bearer token must be the booking's own. An unknown code answers
+   * like a wrong token (`unauthorized`), so that codes cannot be probed; cancelled bookings are included,
+   * and the operations decide what they mean for them.
+   */
   authorizedBooking(code: string, authorization: string | null): MockBooking {
     const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-    if (!token) throw new MockProblem('unauthorized');
-    const stored = this.findBooking(code);
-    if (!stored) throw new MockProblem('not_found');
-    if (stored.booking.token !== token) throw new MockProblem('unauthorized');
+    const stored = token ? this.findBooking(code, { includeCancelled: true }) : undefined;
+    if (!stored || stored.booking.token !== token) throw new MockProblem('unauthorized');
+    return stored;
+  }
+
+  /** A cancelled booking is gone for every manage operation but cancelling again. */
+  liveBooking(stored: MockBooking): MockBooking {
+    if (stored.cancelled) throw new MockProblem('not_found');
     return stored;
   }
 
@@ -203,11 +211,13 @@ export class MockState {
   }
 
   cancel(stored: MockBooking): void {
+    if (stored.cancelled) return;
     if (Date.parse(stored.booking.start) - this.nowMs() < CANCELLATION_DEADLINE_MS) throw new MockProblem('too_late');
     stored.cancelled = true;
   }
 
   reschedule(stored: MockBooking, holdId: string): Booking {
+    if (Date.parse(stored.booking.start) - this.nowMs() < CANCELLATION_DEADLINE_MS) throw new MockProblem('too_late');
     const hold = this.activeHold(holdId);
     this.holds.delete(hold.id);
     const { code, token, status } = stored.booking;
@@ -255,9 +265,10 @@ export class MockState {
   }
 
   /** Codes are matched the way citizens type them: any case, with or without the dash and spaces. */
-  private findBooking(code: string): MockBooking | undefined {
+  private findBooking(code: string, { includeCancelled = false } = {}): MockBooking | undefined {
     const normalised = code.toUpperCase().replace(/[^0-9A-Z]/g, '');
-    return this.bookings.find((stored) => !stored.cancelled && stored.booking.code.replace('-', '') === normalised);
+    return this.bookings.find((stored) =>
+      (includeCancelled || !stored.cancelled) && stored.booking.code.replace('-', '') === normalised);
   }
 
   private buildBooking(
