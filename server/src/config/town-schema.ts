@@ -1,12 +1,31 @@
 /**
  * The town file's shape: one YAML document per town, validated at start. Every field is documented in
- * docs/server.md; defaults live here and nowhere else.
+ * docs/server-town-file.md; defaults live here and nowhere else.
  */
 import * as z from 'zod';
 import { Id } from '../../../src/api/schemas.js';
 
 const Day = z.iso.date();
 const Text = z.string().trim().min(1);
+
+/**
+ * The contract's id rule, restated with a message a town's IT can act on: the contract's own regex says only
+ * "must match pattern", and the contract stays the single source of which characters are allowed.
+ */
+const TownId = z
+  .string()
+  .min(1)
+  .refine((text) => Id.safeParse(text).success, 'an id may contain only letters A-Z a-z, digits and . _ ~ - (no spaces, no umlauts)');
+
+/**
+ * An origin as browsers send it in `Origin`: scheme, host and port. A path would be silently ignored by CORS,
+ * so it is refused rather than dropped: whoever wrote one probably expected it to mean something.
+ */
+export const Origin = z
+  .string()
+  .trim()
+  .refine(isHttpOrigin, 'expected an origin: http:// or https://, a host and an optional port, without a path, e.g. https://www.musterstadt.de')
+  .transform((text) => new URL(text).origin);
 
 /** A name or text in German, optionally in English; English pages fall back to German. */
 export const LocalizedText = z.union([
@@ -35,12 +54,32 @@ export const ClosureDays = z
   .refine(({ first, last }) => first <= last, 'the range must not end before it starts');
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const OpeningHours = z.partialRecord(z.enum(WEEKDAYS), z.array(OpeningInterval));
+/** One weekday's intervals. They may touch (08:00-12:00, 12:00-16:00); an overlap would offer the shared time twice. */
+const DayIntervals = z.array(OpeningInterval).superRefine((intervals, context) =>
+  intervals.forEach(([from, to], index) => {
+    const earlier = intervals.slice(0, index).find(([otherFrom, otherTo]) => from < otherTo && otherFrom < to);
+    if (earlier) {
+      context.addIssue({
+        code: 'custom',
+        path: [index],
+        message: `overlaps the interval ${earlier.join('-')} of the same day`,
+      });
+    }
+  }));
+export const OpeningHours = z.partialRecord(z.enum(WEEKDAYS), DayIntervals);
 
 const FieldRule = z.enum(['required', 'optional', 'hidden']);
 
+/** Each field defaults on its own, so a town that only wants the phone number required writes just that. */
+const Form = z.strictObject({
+  phone: FieldRule.default('optional'),
+  address: FieldRule.default('hidden'),
+  birthDate: FieldRule.default('hidden'),
+  notes: FieldRule.default('optional'),
+});
+
 export const ServiceConfig = z.strictObject({
-  id: Id,
+  id: TownId,
   name: LocalizedText,
   /** What to bring; shown under the service in the widget and in the confirmation. */
   description: LocalizedText.optional(),
@@ -49,13 +88,16 @@ export const ServiceConfig = z.strictObject({
 });
 
 export const LocationConfig = z.strictObject({
-  id: Id,
+  id: TownId,
   name: LocalizedText,
   address: z.strictObject({ street: Text, postalCode: Text, city: Text }),
   hint: LocalizedText.optional(),
   counters: z.int().min(1).max(100),
   doubleOptIn: z.boolean().default(false),
-  services: z.array(Id).min(1),
+  services: z.array(TownId).min(1).superRefine((ids, context) =>
+    ids.forEach((id, index) => {
+      if (ids.indexOf(id) !== index) context.addIssue({ code: 'custom', path: [index], message: `service "${id}" is listed twice` });
+    })),
   openingHours: OpeningHours,
   closures: z.array(ClosureDays).default([]),
 });
@@ -76,22 +118,29 @@ export const TownConfig = z
     timeZone: Text.refine(isTimeZone, 'not an IANA time zone, e.g. Europe/Berlin'),
     state: z.enum(['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH']),
     bookingPageUrl: z.url({ protocol: /^https?$/ }),
-    allowedOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)).default([]),
+    allowedOrigins: z.array(Origin).default([]),
     privacyPolicyUrl: z.url({ protocol: /^https?$/ }),
     contact: z.strictObject({ phone: Text, email: z.email() }),
     rules: Rules.default(Rules.parse({})),
-    form: z
-      .strictObject({ phone: FieldRule, address: FieldRule, birthDate: FieldRule, notes: FieldRule })
-      .default({ phone: 'optional', address: 'hidden', birthDate: 'hidden', notes: 'optional' }),
+    form: Form.default(Form.parse({})),
     services: z.array(ServiceConfig).min(1),
     locations: z.array(LocationConfig).min(1),
   })
   .superRefine((town, context) => {
     const serviceIds = new Set(town.services.map((service) => service.id));
-    duplicates(town.services.map((service) => service.id)).forEach((id) =>
-      context.addIssue({ code: 'custom', path: ['services'], message: `service id "${id}" appears twice` }));
-    duplicates(town.locations.map((location) => location.id)).forEach((id) =>
-      context.addIssue({ code: 'custom', path: ['locations'], message: `location id "${id}" appears twice` }));
+    // The issue points at the second occurrence: that is the entry the town most likely copied and forgot to rename.
+    town.services.forEach(({ id }, index) => {
+      const first = town.services.findIndex((service) => service.id === id);
+      if (first !== index) {
+        context.addIssue({ code: 'custom', path: ['services', index, 'id'], message: `service id "${id}" is already used by services[${first}]` });
+      }
+    });
+    town.locations.forEach(({ id }, index) => {
+      const first = town.locations.findIndex((location) => location.id === id);
+      if (first !== index) {
+        context.addIssue({ code: 'custom', path: ['locations', index, 'id'], message: `location id "${id}" is already used by locations[${first}]` });
+      }
+    });
     town.locations.forEach((location, index) =>
       location.services.forEach((id, serviceIndex) => {
         if (!serviceIds.has(id)) {
@@ -113,8 +162,18 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-function duplicates(values: string[]): string[] {
-  return [...new Set(values.filter((value, index) => values.indexOf(value) !== index))];
+function isHttpOrigin(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.hostname !== '' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    !text.includes('?') &&
+    !text.includes('#')
+  );
 }
 
 export type TownConfig = z.output<typeof TownConfig>;
