@@ -43,6 +43,8 @@ import {
 import { stopMockBackend, useMockBackend } from './support/mock.js';
 
 
+const KFZ = 'Fahrzeug außer Betrieb setzen';
+
 /** Berlin wall-clock "HH:mm" of an RFC 3339 instant the mock sent (it writes Berlin's offset). */
 const wallClock = (instant: string) => instant.slice(11, 16);
 
@@ -212,33 +214,76 @@ describe('booking flow through <termin-buchen>', () => {
   });
 
   describe('preselection attributes', () => {
-    it('service="reisepass" starts with one passport chosen', async () => {
-      await start();
-      const el = await renderWidget({ service: 'reisepass' });
-      expect(getByRole<HTMLInputElement>(el, 'spinbutton', de.services.quantity(PASS)).value).to.equal('1');
-      expect(getByRole<HTMLInputElement>(el, 'spinbutton', de.services.quantity('Personalausweis beantragen')).value).to.equal('0');
-      await clickButton(el, de.common.continue);
-      await waitForHeading(el, de.location.title);
+    it('service and location start at the calendar with a summary that leads back, and leave the page\'s focus alone', async () => {
+      await start(MONDAY, { latencyMs: 150 });
+      const outside = document.createElement('button');
+      document.body.append(outside);
+      outside.focus();
+      try {
+        const el = await renderWidget({ service: 'reisepass', location: 'nord' });
+        await waitForHeading(el, de.datetime.title);
+        await waitForFreeDay(el);
+        expect(document.activeElement, 'the town page keeps its focus').to.equal(outside);
+        expect(widgetText(el)).to.include(`${PASS}, 1 Person · Bürgerbüro Nord`).and.include(de.common.stepOf(3, 5));
+        await clickButton(el, `${de.review.change} ${de.datetime.changeWhat}`);
+        await waitForHeading(el, de.services.title);
+        expect(getByRole<HTMLInputElement>(el, 'spinbutton', de.services.quantity(PASS)).value).to.equal('1');
+        await clickButton(el, de.services.increase(PASS));
+        await clickButton(el, de.common.continue);
+        await waitForHeading(el, de.location.title);
+        expect(getByRole<HTMLInputElement>(el, 'radio', /^Bürgerbüro Nord/).checked, 'the office stays chosen').to.equal(true);
+        await clickButton(el, de.common.continue);
+        await waitForHeading(el, de.datetime.title);
+        expect(widgetText(el)).to.include(`${PASS}, 2 Personen · Bürgerbüro Nord`);
+      } finally {
+        outside.remove();
+      }
     });
 
-    it('location= with the only fitting location skips the location step', async () => {
+    it('shows the first bookable day after one round trip, the catalog and the days asked for at once', async () => {
+      const state = await start(MONDAY, { latencyMs: 400 });
+      const began = performance.now();
+      const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
+      await waitForFreeDay(el);
+      expect(performance.now() - began, 'one round trip of 400 ms, not two').to.be.below(780);
+      expect(state.requests.map((request) => request.path).slice(0, 2).sort()).to.deep.equal(['/api/catalog', '/api/days']);
+    });
+
+    it('a service alone starts at the location step, or at the calendar where only one location offers it', async () => {
       await start();
-      const el = await renderWidget({ service: 'kfz-abmelden', location: 'rathaus' });
+      const several = await renderWidget({ service: 'reisepass' });
+      await waitForHeading(several, de.location.title);
+      expect(queryAllByRole(several, 'radio')).to.have.length(3);
       const steps: string[] = [];
-      el.addEventListener('termin-step', (event) => steps.push((event as CustomEvent<{ step: string }>).detail.step));
-      expect(widgetText(el)).to.include(de.common.stepOf(1, 4));
-      await clickButton(el, de.common.continue);
-      await waitForHeading(el, de.datetime.title);
-      expect(widgetText(el)).to.include(de.common.stepOf(2, 4)).and.include(RATHAUS);
+      document.addEventListener('termin-step', (event) => steps.push((event as CustomEvent<{ step: string }>).detail.step), { once: true });
+      const one = await renderWidget({ service: 'kfz-abmelden' });
+      await waitForHeading(one, de.datetime.title);
+      expect(widgetText(one)).to.include(de.common.stepOf(2, 4)).and.include(`${KFZ}, 1 Person · ${RATHAUS}`);
       expect(steps).to.deep.equal(['datetime']);
     });
 
-    it('a preselected location among several is chosen already on the location step', async () => {
+    it('a location alone lists only the services it offers, and goes on to its calendar', async () => {
       await start();
-      const el = await renderWidget({ service: 'reisepass', location: 'sued' });
+      const el = await renderWidget({ location: 'sued' });
+      await waitForHeading(el, de.services.title);
+      expect(queryByRole(el, 'spinbutton', de.services.quantity(KFZ))).to.equal(null);
+      expect(queryByRole(el, 'spinbutton', de.services.quantity(PASS))).not.to.equal(null);
+      await clickButton(el, de.services.increase(PASS));
       await clickButton(el, de.common.continue);
-      await waitForHeading(el, de.location.title);
-      expect(getByRole<HTMLInputElement>(el, 'radio', /^Bürgerbüro Süd/).checked).to.equal(true);
+      await waitForHeading(el, de.datetime.title);
+      expect(widgetText(el)).to.include(`${PASS}, 1 Person · Bürgerbüro Süd`);
+    });
+
+    it('says in one sentence when the location does not offer the service, and lets the citizen choose', async () => {
+      await start();
+      const el = await renderWidget({ service: 'kfz-abmelden', location: 'sued' });
+      await waitForHeading(el, de.services.title);
+      expect(getByRole(el, 'status').textContent!.trim()).to.equal(de.services.notOffered('Bürgerbüro Süd', KFZ));
+      expect(getByRole<HTMLInputElement>(el, 'spinbutton', de.services.quantity(KFZ)).value).to.equal('1');
+      await clickButton(el, de.common.continue);
+      await waitForHeading(el, de.datetime.title);
+      expect(widgetText(el)).to.include(`${KFZ}, 1 Person · ${RATHAUS}`).and.not.include(de.services.notOffered('Bürgerbüro Süd', KFZ));
+      await expectNoAxeViolations(el);
     });
 
     it('ignores unknown ids with a console warning and no error screen', async () => {

@@ -66,11 +66,30 @@ describe('flow machine', () => {
       expect(state.locationId).to.equal(null);
     });
 
-    it('preselects a known service once and a known location', () => {
+    it('starts at the calendar with a preselected service at a preselected location that offers it', () => {
       const state = loaded({ serviceId: 'pass', locationId: 'sued' });
       expect(selectedServices(state)).to.deep.equal([{ id: 'pass', quantity: 1 }]);
       expect(state.locationId).to.equal('sued');
-      expect(state.step).to.equal('services');
+      expect(state.step).to.equal('datetime');
+      expect(reduce(state, { type: 'edit', step: 'services' }).step, 'the summary leads back').to.equal('services');
+    });
+
+    it('starts at the location step with a service alone, or at the calendar when one location fits', () => {
+      expect(loaded({ serviceId: 'melde' }).step).to.equal('location');
+      expect(loaded({ serviceId: 'kfz' })).to.include({ step: 'datetime', locationId: 'sued' });
+    });
+
+    it('lists only the services of a location given alone, and goes from there to the calendar', () => {
+      const state = loaded({ locationId: 'nord' });
+      expect(state).to.include({ step: 'services', servicesAt: 'nord', locationId: 'nord' });
+      expect(play(state, quantity('melde', 1), { type: 'servicesConfirmed' })).to.include({ step: 'datetime', locationId: 'nord' });
+    });
+
+    it('says so instead of switching when the location does not offer the service', () => {
+      const state = loaded({ serviceId: 'kfz', locationId: 'nord' });
+      expect(state).to.include({ step: 'services', notice: 'notOffered', locationId: null });
+      expect(selectedServices(state)).to.deep.equal([{ id: 'kfz', quantity: 1 }]);
+      expect(reduce(state, { type: 'servicesConfirmed' }).notice).to.equal(null);
     });
 
     it('ignores unknown preselected ids', () => {

@@ -36,6 +36,8 @@ export type Remote<T> =
 export interface Failure {
   error: ApiError;
   retry?: () => void;
+  /** About the times of the chosen day: shown next to them, not above the calendar. */
+  nearTimes?: boolean;
 }
 
 const monotonicNow = () => performance.now();
@@ -166,6 +168,11 @@ export class BookingController implements ReactiveController {
       case 'retry':
         failed?.retry?.();
         break;
+      case 'personChanged':
+        // A field the backend refused is the citizen's to mend: its message goes once they change it.
+        this.serverFieldErrors = { ...this.serverFieldErrors, [intent.field]: undefined };
+        this.#dispatch(intent);
+        break;
       case 'restart':
         this.#dispatch(intent);
         this.#daysCache.forget();
@@ -198,6 +205,8 @@ export class BookingController implements ReactiveController {
     const { step } = this.state;
     this.slotTaken = false;
     if (step !== 'details' && step !== 'review') this.holdExtended = false;
+    // Taken on the way into the form, so that a CMS script may set `prefill` at any time before.
+    if (step === 'details' && this.host.prefill) this.#dispatch({ type: 'personPrefilled', person: this.host.prefill });
     if (step === 'datetime' && (previous !== 'details' || !this.days || this.days.status !== 'ready')) {
       const month = this.month && this.month >= monthOf(this.today) ? this.month : monthOf(this.state.date ?? this.today);
       void this.#showMonth(month, { prefetchSlots: true });
@@ -205,12 +214,13 @@ export class BookingController implements ReactiveController {
     this.host.dispatchEvent(new CustomEvent('termin-step', { detail: { step }, bubbles: true, composed: true }));
   }
 
-  #fail(error: unknown, retry?: () => void): void {
+  /** `where`: next to the times, or nowhere but the calendar, which says itself that its days failed. */
+  #fail(error: unknown, retry?: () => void, where?: 'times' | 'days'): void {
     const apiError = toApiError(error);
     if (apiError.kind === 'aborted') return;
     // For the webmaster's console: the message names the endpoint and the schema path, never request data.
     if (apiError.kind === 'invalid_response') console.warn(`termin-buchen: ${apiError.message}`);
-    this.failure = { error: apiError, retry };
+    if (where !== 'days') this.failure = { error: apiError, retry, nearTimes: !!where };
     this.host.dispatchEvent(new CustomEvent('termin-error', { detail: { code: apiError.code }, bubbles: true, composed: true }));
     this.host.requestUpdate();
   }
@@ -224,7 +234,6 @@ export class BookingController implements ReactiveController {
       this.catalog = { status: 'ready', value: true };
       this.#dispatch({ type: 'catalogLoaded', catalog, preselect: { serviceId: this.host.service, locationId: this.host.location } });
       this.#dropInvalidPreselection();
-      if (this.host.prefill) this.#dispatch({ type: 'personPrefilled', person: this.host.prefill });
     } catch (error) {
       this.catalog = { status: 'error', error: toApiError(error) };
       this.#fail(error, () => void this.#loadCatalog());
@@ -302,7 +311,7 @@ export class BookingController implements ReactiveController {
     } catch (error) {
       if (toApiError(error).kind === 'aborted' || this.#daysKey !== key) return;
       this.days = { status: 'error', error: toApiError(error) };
-      this.#fail(error, () => void this.#showMonth(month));
+      this.#fail(error, undefined, 'days');
     }
     this.host.requestUpdate();
   }
@@ -337,7 +346,7 @@ export class BookingController implements ReactiveController {
     } catch (error) {
       if (toApiError(error).kind === 'aborted' || this.#slotsKey !== key) return;
       this.slots = { status: 'error', error: toApiError(error) };
-      this.#fail(error, () => void this.#loadSlots(date, true));
+      this.#fail(error, () => void this.#loadSlots(date, true), 'times');
     }
     this.host.requestUpdate();
   }
@@ -369,7 +378,7 @@ export class BookingController implements ReactiveController {
         this.slotTaken = true;
         this.#refreshAvailability();
       } else {
-        this.#fail(apiError, () => void this.#holdSlot(slot));
+        this.#fail(apiError, () => void this.#holdSlot(slot), 'times');
       }
     } finally {
       this.holdingStart = null;

@@ -31,8 +31,10 @@ export interface FlowState {
   /** Reused for every retry of the same booking, so a double click or a retry books once. */
   idempotencyKey: string | null;
   booking: Booking | null;
-  /** Why the flow moved the citizen back on its own, e.g. an expired hold. */
-  notice: 'holdExpired' | null;
+  /** A page about one office (`location` alone): the services step lists only what it offers. */
+  servicesAt: string | null;
+  /** Why the flow moved the citizen back on its own (an expired hold), or did not follow the page's preselection. */
+  notice: 'holdExpired' | 'notOffered' | null;
 }
 
 export type FlowEvent =
@@ -66,6 +68,7 @@ export const initialState = (): FlowState => ({
   reviewing: false,
   idempotencyKey: null,
   booking: null,
+  servicesAt: null,
   notice: null,
 });
 
@@ -113,8 +116,9 @@ function afterServices(state: FlowState): FlowState {
   const locationStillFits = fitting.some((location) => location.id === state.locationId);
   const locationId = fitting.length === 1 ? fitting[0].id : locationStillFits ? state.locationId : null;
   // A different selection means a different slot length: the held slot no longer matches.
-  const next = { ...state, locationId, held: null, date: null, reviewing: false };
-  return { ...next, step: locationId && fitting.length === 1 ? 'datetime' : 'location' };
+  const next = { ...state, locationId, held: null, date: null, reviewing: false, notice: null };
+  // A page about one office has answered "where" already.
+  return { ...next, step: locationId && (fitting.length === 1 || locationId === state.servicesAt) ? 'datetime' : 'location' };
 }
 
 function sameSelection(a: ServiceSelection[], b: ServiceSelection[]): boolean {
@@ -130,10 +134,17 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
   switch (event.type) {
     case 'catalogLoaded': {
       const { catalog, preselect } = event;
-      const service = catalog.services.find((candidate) => candidate.id === preselect?.serviceId);
-      const location = catalog.locations.find((candidate) => candidate.id === preselect?.locationId);
-      const quantities = service && Object.keys(state.quantities).length === 0 ? { [service.id]: 1 } : state.quantities;
-      return { ...state, catalog, quantities, locationId: state.locationId ?? location?.id ?? null };
+      // Arriving again (in another language) renames; only the first arrival starts where the page is about.
+      if (state.catalog || !preselect) return { ...state, catalog };
+      const service = catalog.services.find((candidate) => candidate.id === preselect.serviceId);
+      const location = catalog.locations.find((candidate) => candidate.id === preselect.locationId);
+      const chosen = { ...state, catalog, quantities: service ? { [service.id]: 1 } : {}, locationId: location?.id ?? null };
+      if (!service) return { ...chosen, servicesAt: chosen.locationId };
+      if (!location) return afterServices(chosen);
+      // Never switch silently: an office that lacks the service is said so, and the citizen chooses.
+      return fittingLocations(chosen).includes(location)
+        ? { ...chosen, step: 'datetime' }
+        : { ...chosen, locationId: null, notice: 'notOffered' };
     }
     case 'quantityChanged': {
       const max = state.catalog?.services.find((service) => service.id === event.serviceId)?.maxQuantity ?? 0;
@@ -154,6 +165,7 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       return {
         ...state,
         locationId: event.locationId,
+        servicesAt: null,
         step: 'datetime',
         held: changed ? null : state.held,
         date: changed ? null : state.date,
@@ -183,8 +195,11 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       return { ...state, held: null };
     case 'personChanged':
       return { ...state, person: { ...state.person, [event.field]: event.value } };
-    case 'personPrefilled':
-      return { ...state, person: { ...state.person, ...event.person } };
+    case 'personPrefilled': {
+      // What the citizen typed wins over what the page knows.
+      const known = Object.entries(event.person).filter(([field]) => !state.person[field as PersonField]);
+      return { ...state, person: { ...state.person, ...Object.fromEntries(known) } };
+    }
     case 'detailsConfirmed':
       return state.held ? { ...state, step: 'review', reviewing: false } : state;
     case 'bookingStarted':
@@ -192,7 +207,9 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'booked':
       return { ...state, booking: event.booking, held: null, step: 'done', reviewing: false };
     case 'edit':
-      return state.step === 'review' ? { ...state, step: event.step, reviewing: true } : state;
+      if (state.step === 'review') return { ...state, step: event.step, reviewing: true };
+      // The summary above the calendar leads back to what the page preselected.
+      return state.step === 'datetime' && event.step === 'services' ? { ...state, step: 'services' } : state;
     case 'back': {
       if (state.step === 'done') return state;
       const steps = visibleSteps(state);

@@ -36,6 +36,8 @@ export const de = {
     total: (duration: string) => `Geschätzte Dauer Ihres Termins: ${duration}`,
     noneChosen: 'Wählen Sie mindestens ein Anliegen aus.',
     listLabel: 'Anliegen',
+    notOffered: (location: string, service: string) =>
+      `${location} bietet „${service}“ nicht an: Wählen Sie einen anderen Standort oder ein anderes Anliegen.`,
   },
   location: {
     title: 'Wo möchten Sie Ihren Termin wahrnehmen?',
@@ -45,7 +47,9 @@ export const de = {
   },
   datetime: {
     title: 'Wann passt es Ihnen?',
-    intro: (location: string, duration: string) => `Wählen Sie einen Tag und dann eine Uhrzeit. Standort: ${location}, Dauer etwa ${duration}`,
+    chosen: (services: string, location: string, duration: string) => `${services} · ${location} · etwa ${duration}`,
+    persons: (count: number) => (count === 1 ? '1 Person' : `${count} Personen`),
+    changeWhat: 'Anliegen oder Standort',
     nextAvailable: (date: string) => `Nächster freier Termin: ${date}`,
     jump: 'Zum nächsten freien Termin',
     dayList: 'Freie Tage dieses Monats als Liste',
@@ -161,6 +165,8 @@ export const de = {
     past: 'vergangen',
     notYetBookable: 'noch nicht buchbar',
     noFreeSlots: 'ausgebucht oder geschlossen',
+    loadingDays: 'Die freien Tage werden geladen …',
+    failedDays: 'Die freien Tage konnten nicht geladen werden.',
     legendAvailable: 'Termine frei',
     legendSelected: 'Ihr gewählter Tag',
     legendUnavailable: 'Nicht buchbar',

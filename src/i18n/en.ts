@@ -35,6 +35,7 @@ export const en: Messages = {
     total: (duration) => `Estimated length of your appointment: ${duration}`,
     noneChosen: 'Choose at least one service.',
     listLabel: 'Services',
+    notOffered: (location, service) => `${location} does not offer “${service}”: choose another location or another service.`,
   },
   location: {
     title: 'Where would you like to go?',
@@ -44,7 +45,9 @@ export const en: Messages = {
   },
   datetime: {
     title: 'When suits you?',
-    intro: (location, duration) => `Choose a day, then a time. Location: ${location}, about ${duration}`,
+    chosen: (services, location, duration) => `${services} · ${location} · about ${duration}`,
+    persons: (count) => (count === 1 ? '1 person' : `${count} people`),
+    changeWhat: 'services or location',
     nextAvailable: (date) => `Next free appointment: ${date}`,
     jump: 'Go to the next free appointment',
     dayList: 'Free days this month as a list',
@@ -159,6 +162,8 @@ export const en: Messages = {
     past: 'in the past',
     notYetBookable: 'not yet bookable',
     noFreeSlots: 'fully booked or closed',
+    loadingDays: 'Loading the free days …',
+    failedDays: 'The free days could not be loaded.',
     legendAvailable: 'Appointments free',
     legendSelected: 'Your chosen day',
     legendUnavailable: 'Not bookable',

@@ -99,7 +99,8 @@ export class TerminBuchen extends LitElement {
 
   readonly #flow = new BookingController(this);
   #focusHeadingAfterRender = false;
-  #lastStep: StepId = 'services';
+  /** The step shown by the last render; null before the catalog has arrived. */
+  #lastStep: StepId | null = null;
   #lastLanguage: Lang | null = null;
 
   constructor() {
@@ -141,9 +142,11 @@ export class TerminBuchen extends LitElement {
     if (changed.has('api') && changed.get('api') !== undefined) this.#flow.reset();
     if (this.#lastLanguage && this.#lastLanguage !== this.language) this.#flow.languageChanged();
     this.#lastLanguage = this.language;
-    if (this.#flow.state.step !== this.#lastStep) {
-      this.#focusHeadingAfterRender = true;
-      this.#lastStep = this.#flow.state.step;
+    const step = this.#flow.state.catalog && this.#flow.state.step;
+    if (step !== this.#lastStep) {
+      // The first step shown, even a preselected later one, must not pull the page's focus into the widget.
+      this.#focusHeadingAfterRender = !!this.#lastStep && !!step;
+      this.#lastStep = step || null;
     }
   }
 
@@ -165,7 +168,7 @@ export class TerminBuchen extends LitElement {
     const catalogReady = flow.state.catalog !== null;
     return html`<section class="widget" aria-labelledby="step-heading" @tb-intent=${this.#onIntent} lang=${this.language}>
       ${this.mode === 'manage' ? nothing : catalogReady ? this.#renderHeader() : nothing}
-      ${flow.failure ? this.#renderFailure() : nothing}
+      ${flow.failure && !flow.failure.nearTimes ? this.#renderFailure() : nothing}
       ${this.mode === 'manage'
         ? html`<tb-manage-view .messages=${m} .lang=${this.language} .api=${this.api} .catalog=${flow.state.catalog} .link=${this.#manageLink}
             @tb-mode-change=${(event: CustomEvent<{ mode: 'book' | 'manage' }>) => this.#switchMode(event.detail.mode)}></tb-manage-view>`
@@ -230,6 +233,28 @@ export class TerminBuchen extends LitElement {
     </div>`;
   }
 
+  /** The page preselected a service at an office that does not offer it: said once, and the citizen chooses. */
+  #renderNotOffered() {
+    const { catalog } = this.#flow.state;
+    const name = (list: { id: string; name: string }[] = [], id: string | null) => list.find((item) => item.id === id)?.name ?? '';
+    return html`<p class="notice" role="status">
+      ${this.#messages.services.notOffered(name(catalog?.locations, this.location), name(catalog?.services, this.service))}
+    </p>`;
+  }
+
+  /** What the times are for, with the way back to change it: preselected or chosen, the citizen sees it. */
+  #renderChoice(location: string, duration: string) {
+    const m = this.#messages;
+    const { state } = this.#flow;
+    const services = selectedServices(state)
+      .map(({ id, quantity }) => `${state.catalog!.services.find((service) => service.id === id)!.name}, ${m.datetime.persons(quantity)}`)
+      .join('; ');
+    return html`${m.datetime.chosen(services, location, duration)}
+      <button type="button" class="link" part="button" @click=${() => this.#flow.handle({ type: 'edit', step: 'services' })}>
+        ${m.review.change}<span class="visually-hidden"> ${m.datetime.changeWhat}</span>
+      </button>`;
+  }
+
   #renderStep() {
     const { state } = this.#flow;
     const catalog = state.catalog!;
@@ -238,8 +263,10 @@ export class TerminBuchen extends LitElement {
     const duration = formatDuration(totalMinutes(state), this.language);
     switch (state.step) {
       case 'services':
-        return html`<tb-services-step .messages=${common.messages} .lang=${common.lang}
-          .services=${catalog.services} .quantities=${state.quantities} .totalMinutes=${totalMinutes(state)}></tb-services-step>
+        return html`${state.notice === 'notOffered' ? this.#renderNotOffered() : nothing}
+          <tb-services-step .messages=${common.messages} .lang=${common.lang}
+          .services=${catalog.services.filter((service) => !state.servicesAt || catalog.offers.some((offer) => offer.serviceId === service.id && offer.locationId === state.servicesAt))}
+          .quantities=${state.quantities} .totalMinutes=${totalMinutes(state)}></tb-services-step>
           <p class="manage-entry">${this.#messages.manage.openHint}
             <button type="button" class="link" part="button" @click=${() => this.#switchMode('manage')}>${this.#messages.manage.open}</button>
           </p>`;
@@ -251,7 +278,8 @@ export class TerminBuchen extends LitElement {
           .month=${this.#flow.month ?? ''} .days=${this.#flow.days} .slots=${this.#flow.slots} .date=${state.date}
           .held=${state.held} .holdingStart=${this.#flow.holdingStart} .slotTaken=${this.#flow.slotTaken}
           .holdExpired=${state.notice === 'holdExpired'} .today=${this.#flow.today} .lastBookable=${this.#flow.lastBookable}
-          .timeZone=${catalog.timeZone} .summary=${location ? this.#messages.datetime.intro(location.name, duration) : ''}></tb-datetime-step>`;
+          .timeZone=${catalog.timeZone} .summary=${this.#renderChoice(location?.name ?? '', duration)}
+          .failure=${this.#flow.failure?.nearTimes ? this.#renderFailure() : nothing}></tb-datetime-step>`;
       case 'details':
         return html`<tb-details-step .messages=${common.messages} .lang=${common.lang}
           .person=${state.person} .rules=${catalog.form} .today=${this.#flow.today} .privacyPolicyUrl=${catalog.privacyPolicyUrl}
