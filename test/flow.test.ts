@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import type { Service } from '../src/api/schemas.js';
 import type { TerminBuchen } from '../src/components/termin-buchen/termin-buchen.component.js';
@@ -483,6 +483,71 @@ describe('booking flow through <termin-buchen>', () => {
       expect(el.shadowRoot!.querySelector<HTMLElement>('td[aria-selected=true]')?.dataset.date).to.equal(days[1].date);
       expect(slotTimes(el)).to.deep.equal(state.slots('rathaus', selection, days[1].date).map((slot) => wallClock(slot.start)));
       expect(listed()[1].getAttribute('aria-pressed')).to.equal('true');
+    });
+
+    describe('on a phone, 360 × 740', () => {
+      beforeEach(() => setViewport({ width: 360, height: 740 }));
+      afterEach(() => setViewport({ width: 800, height: 600 }));
+
+      const inView = (element: Element) => {
+        const { top, bottom } = element.getBoundingClientRect();
+        return top >= 0 && bottom <= innerHeight;
+      };
+      const timesHeading = (el: TerminBuchen) => el.shadowRoot!.querySelector<HTMLElement>('#times-heading');
+      /** Whether `a` comes before `b` in the widget. */
+      const before = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+
+      it('a tap on a day in the upper half brings its times into view and focus, even when they arrive later', async () => {
+        await start(MONDAY, { latencyMs: 400 });
+        const el = await renderWidget();
+        await chooseServiceAndLocation(el, deTexts, PASS, RATHAUS);
+        await waitForHeading(el, de.datetime.title);
+        await waitForFreeDay(el);
+        // The second free day: its times were not asked for ahead, so they come a round trip after the tap.
+        const day = el.shadowRoot!.querySelectorAll<HTMLElement>('td[data-state=available]')[1];
+        day.scrollIntoView({ block: 'start' });
+        await click(day);
+        await waitUntil(() => focused(el) === timesHeading(el), 'focus stayed on the day');
+        expect(timesHeading(el)!.textContent!.trim()).to.include(de.slots.heading('').trim());
+        expect(inView(timesHeading(el)!), 'the times\' heading is in view').to.equal(true);
+        await waitUntil(() => slotButtons(el).length > 0, 'no times');
+        expect(inView(slotButtons(el)[0]), 'the first time is in view').to.equal(true);
+      });
+
+      it('says next to the times that a time is being reserved, and when reserving it failed', async () => {
+        await start(MONDAY, { latencyMs: 300, faults: ['holds:network*once'] });
+        const el = await renderWidget();
+        await chooseServiceAndLocation(el, deTexts, PASS, RATHAUS);
+        await chooseFirstFreeDay(el);
+        const list = el.shadowRoot!.querySelector('tb-slot-list')!;
+        await click(slotButtons(el)[0]);
+        const holding = await findByRole(el, 'status', de.datetime.holding);
+        expect(before(timesHeading(el)!, holding) && before(holding, list), 'between the heading and the times').to.equal(true);
+        const alert = await findByRole(el, 'alert', new RegExp(de.errors.network));
+        expect(before(timesHeading(el)!, alert) && before(alert, list), 'the error sits with the times').to.equal(true);
+        expect(before(alert, el.shadowRoot!.querySelector('tb-calendar')!), 'not above the calendar').to.equal(false);
+        expect(inView(alert)).to.equal(true);
+        await clickButton(el, de.common.retry);
+        await waitForHeading(el, de.details.title);
+      });
+    });
+
+    it('says in words while the days load, and when they failed says so with a retry instead of striking every day', async () => {
+      await start(MONDAY, { latencyMs: 300, faults: ['days:500*once'] });
+      const el = await renderWidget();
+      await chooseServiceAndLocation(el, deTexts, PASS, RATHAUS);
+      await waitForHeading(el, de.datetime.title);
+      await findByRole(el, 'status', de.calendar.loadingDays);
+      const alert = await findByRole(el, 'alert', new RegExp(de.calendar.failedDays));
+      const future = [...el.shadowRoot!.querySelectorAll<HTMLElement>('td[data-date]')].filter((cell) => cell.dataset.date! >= '2027-01-11');
+      expect(future.filter((cell) => cell.getAttribute('aria-disabled') === 'true'), 'no future day looks booked out').to.deep.equal([]);
+      expect(future.filter((cell) => getComputedStyle(cell).textDecorationLine.includes('line-through'))).to.deep.equal([]);
+      expect(future.map((cell) => cell.getAttribute('aria-label')).join()).not.to.include(de.calendar.noFreeSlots);
+      expect(stepHeading(el)!.compareDocumentPosition(alert) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.above(0);
+      await expectNoAxeViolations(el);
+      await clickButton(el, de.common.retry);
+      await waitForFreeDay(el);
+      expect(queryByRole(el, 'alert')).to.equal(null);
     });
 
     it('says when a time was taken meanwhile and refreshes the list without it', async () => {

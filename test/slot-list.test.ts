@@ -54,11 +54,6 @@ function recordSelections(list: SlotList): Slot[] {
 }
 
 describe('<tb-slot-list>', () => {
-  it('names the day in its heading', async () => {
-    const list = await renderSlotList();
-    expect(list.querySelector('h3')?.textContent?.trim()).to.equal('Freie Uhrzeiten am Donnerstag, 3. Dezember 2026');
-  });
-
   it('groups times into morning and afternoon of the office clock, even for instants in UTC', async () => {
     const list = await renderSlotList();
     expect(groups(list)).to.deep.equal([
@@ -80,7 +75,6 @@ describe('<tb-slot-list>', () => {
 
   it('speaks English when asked to', async () => {
     const list = await renderSlotList({ lang: 'en' });
-    expect(list.querySelector('h3')?.textContent?.trim()).to.equal('Free times on Thursday, 3 December 2026');
     expect(groups(list).map((group) => group.name)).to.deep.equal(['Morning', 'Afternoon']);
     expect(button(list, '15:15').getAttribute('aria-label')).to.equal('15:15 to 15:30');
   });
@@ -121,12 +115,6 @@ describe('<tb-slot-list>', () => {
     const list = await renderSlotList({ slots: [] });
     expect(list.querySelectorAll('button, [role="group"]')).to.have.length(0);
     expect(list.textContent).to.contain('An diesem Tag sind keine Uhrzeiten mehr frei. Bitte wählen Sie einen anderen Tag.');
-  });
-
-  it('moves focus to its heading on request', async () => {
-    const list = await renderSlotList();
-    await list.focusHeading();
-    expect(document.activeElement).to.equal(list.querySelector('h3'));
   });
 
   it('lays out times in a grid of several columns', async () => {

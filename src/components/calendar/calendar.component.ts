@@ -21,7 +21,8 @@ import type { Lang, Messages } from '../../i18n/messages.js';
 export type MonthChangeDetail = { month: string };
 export type DaySelectDetail = { date: string };
 
-type DayState = 'available' | 'past' | 'not-yet-bookable' | 'no-free-slots' | 'loading';
+/** `loading` and `unknown` (the days could not be loaded) are never shown as booked out. */
+type DayState = 'available' | 'past' | 'not-yet-bookable' | 'no-free-slots' | 'loading' | 'unknown';
 
 interface CalendarDay {
   date: string;
@@ -57,6 +58,8 @@ export class Calendar extends LitElement {
   /** The last day the booking horizon reaches, `YYYY-MM-DD`. */
   @property({ attribute: false }) lastBookable = '';
   @property({ type: Boolean }) loading = false;
+  /** The free days could not be loaded; the calendar says so and offers to ask again. */
+  @property({ type: Boolean }) failed = false;
   @property({ attribute: false }) messages: Messages = de;
   @property({ attribute: false }) override lang: Lang = 'de';
 
@@ -73,7 +76,7 @@ export class Calendar extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    const inputs = ['month', 'available', 'today', 'lastBookable', 'loading', 'messages', 'lang'] as const;
+    const inputs = ['month', 'available', 'today', 'lastBookable', 'loading', 'failed', 'messages', 'lang'] as const;
     if (inputs.some((name) => changed.has(name))) this.#weeks = this.#buildWeeks();
     if (changed.has('selected') && this.selected) this.activeDate = this.selected;
   }
@@ -133,6 +136,13 @@ export class Calendar extends LitElement {
           )}
         </tbody>
       </table>
+      ${this.loading ? html`<p class="loading" role="status">${messages.loadingDays}</p>` : nothing}
+      ${this.failed
+        ? html`<div class="notice error" role="alert">
+            <p>${messages.failedDays}</p>
+            <button type="button" part="button" @click=${() => this.#requestMonth(this.month)}>${this.messages.common.retry}</button>
+          </div>`
+        : nothing}
       <ul class="legend">
         <li><span class="swatch available" aria-hidden="true"></span>${messages.legendAvailable}</li>
         <li><span class="swatch selected" aria-hidden="true"></span>${messages.legendSelected}</li>
@@ -152,7 +162,7 @@ export class Calendar extends LitElement {
       tabindex=${day.date === tabStop ? '0' : '-1'}
       aria-label=${day.label}
       aria-selected=${selected ? 'true' : nothing}
-      aria-disabled=${day.state === 'available' || day.state === 'loading' ? nothing : 'true'}
+      aria-disabled=${['past', 'not-yet-bookable', 'no-free-slots'].includes(day.state) ? 'true' : nothing}
       aria-current=${day.date === this.today ? 'date' : nothing}
     >${day.number}</td>`;
   }
@@ -171,6 +181,7 @@ export class Calendar extends LitElement {
     if (date < this.today) return 'past';
     if (date > this.lastBookable) return 'not-yet-bookable';
     if (this.loading) return 'loading';
+    if (this.failed) return 'unknown';
     return this.available.has(date) ? 'available' : 'no-free-slots';
   }
 
@@ -187,6 +198,7 @@ export class Calendar extends LitElement {
       case 'no-free-slots':
         return messages.day(name, messages.noFreeSlots);
       case 'loading':
+      case 'unknown':
         return name;
     }
   }

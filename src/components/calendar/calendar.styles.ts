@@ -115,7 +115,8 @@ export const calendarStyles = css`
     color: var(--tb-color-text-muted);
     text-decoration: line-through;
   }
-  tb-calendar .day[data-state='loading'] {
+  tb-calendar .day[data-state='loading'],
+  tb-calendar .day[data-state='unknown'] {
     background: var(--tb-color-surface);
     color: var(--tb-color-text-muted);
   }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Slot } from '../../api/schemas.js';
-import { formatDateLong, formatTime, hourIn } from '../../format/datetime.js';
+import { formatTime, hourIn } from '../../format/datetime.js';
 import { de } from '../../i18n/de.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
 
@@ -29,7 +29,7 @@ const checkMark = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidd
 </svg>`;
 
 /**
- * The free times of one day, grouped into morning and afternoon of the office's clock.
+ * The free times of one day (the step above names the day), grouped into morning and afternoon of the office's clock.
  *
  * Renders into its own light DOM so that it shares the root's shadow tree; its styles are
  * `slotListStyles` from `slot-list.styles.ts`.
@@ -40,8 +40,6 @@ export class SlotList extends LitElement {
   @property({ attribute: false }) slots: readonly Slot[] = [];
   /** The office's time zone; times and the morning/afternoon split follow its clocks. */
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
-  /** The day shown, `YYYY-MM-DD`. */
-  @property({ attribute: false }) date = '';
   @property({ attribute: false }) selectedStart: string | null = null;
   /** A hold for a chosen time is being requested; further choices wait for it. */
   @property({ type: Boolean }) busy = false;
@@ -55,12 +53,6 @@ export class SlotList extends LitElement {
     return this;
   }
 
-  /** Moves focus to the heading, so that a screen reader continues with the times after a day is chosen. */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('h3')?.focus();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('slots') || changed.has('timeZone') || changed.has('messages') || changed.has('lang')) {
       this.#groups = this.#buildGroups();
@@ -68,12 +60,9 @@ export class SlotList extends LitElement {
   }
 
   override render() {
-    if (!this.date) return nothing;
-    const messages = this.messages.slots;
-    return html`
-      <h3 tabindex="-1">${messages.heading(formatDateLong(this.date, this.lang))}</h3>
-      ${this.slots.length === 0 ? html`<p class="none">${messages.none}</p>` : this.#groups.map((group) => this.#renderGroup(group))}
-    `;
+    return this.slots.length === 0
+      ? html`<p class="none">${this.messages.slots.none}</p>`
+      : this.#groups.map((group) => this.#renderGroup(group));
   }
 
   #renderGroup(group: SlotGroup) {

@@ -9,16 +9,15 @@ export const slotListStyles = css`
   }
   tb-slot-list {
     display: block;
-    margin-block-start: var(--tb-space-5);
   }
-  tb-slot-list h3 {
-    margin: 0 0 var(--tb-space-3);
+  .times-heading {
+    margin: var(--tb-space-5) 0 var(--tb-space-3);
     font-weight: var(--tb-font-weight-strong);
   }
-  tb-slot-list h3:focus {
+  .times-heading:focus {
     outline: none;
   }
-  tb-slot-list h3:focus-visible {
+  .times-heading:focus-visible {
     outline: var(--tb-focus-ring);
     outline-offset: var(--tb-focus-offset);
   }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DaysResponse, Slot, SlotsResponse } from '../../api/schemas.js';
 import type { Remote } from '../../flow/booking-controller.js';
@@ -6,7 +6,6 @@ import type { HeldSlot } from '../../flow/machine.js';
 import { formatDateLong, formatDateShort, formatTime, monthOf } from '../../format/datetime.js';
 import '../calendar/calendar.component.js';
 import '../slot-list/slot-list.component.js';
-import type { SlotList } from '../slot-list/slot-list.component.js';
 import { defineOnce, StepElement } from './step-element.js';
 
 /** Step 3: a day in the month calendar, then a time on that day. */
@@ -22,9 +21,14 @@ export class DatetimeStep extends StepElement {
   @property({ attribute: false }) today = '';
   @property({ attribute: false }) lastBookable = '';
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
-  @property({ attribute: false }) summary = '';
+  /** What the times are for, above the calendar. */
+  @property({ attribute: false }) summary: TemplateResult | string = '';
+  /** A failed request about the times, shown right under their heading where the citizen is looking. */
+  @property({ attribute: false }) failure: TemplateResult | typeof nothing = nothing;
 
   #available = new Map<string, number>();
+  /** A day was just chosen: its times' heading gets focus and comes into view once it is rendered. */
+  #focusTimes = false;
   #availableFrom: DaysResponse | null = null;
 
   #availableDays(): ReadonlyMap<string, number> {
@@ -37,8 +41,19 @@ export class DatetimeStep extends StepElement {
   }
 
   #chooseDay(date: string): void {
+    this.#focusTimes = true;
     this.emit({ type: 'dayChosen', date });
-    void this.updateComplete.then(() => this.querySelector<SlotList>('tb-slot-list')?.focusHeading());
+    this.requestUpdate();
+  }
+
+  protected override updated(): void {
+    const heading = this.querySelector<HTMLElement>('#times-heading');
+    if (!this.#focusTimes || !heading) return;
+    this.#focusTimes = false;
+    // On a phone the times lie below the whole month: without this, a tap on a day changes nothing in view.
+    heading.focus({ preventScroll: true });
+    const { top, bottom } = heading.getBoundingClientRect();
+    if (top < 0 || bottom > innerHeight / 2) heading.scrollIntoView({ block: 'start' });
   }
 
   #chooseSlot(slot: Slot): void {
@@ -59,7 +74,8 @@ export class DatetimeStep extends StepElement {
         .selected=${this.date}
         .today=${this.today}
         .lastBookable=${this.lastBookable}
-        .loading=${this.days.status === 'loading'}
+        .loading=${this.days.status === 'loading' || this.days.status === 'idle'}
+        .failed=${this.days.status === 'error'}
         @tb-month-change=${(event: CustomEvent<{ month: string }>) => this.emit({ type: 'monthShown', month: event.detail.month })}
         @tb-day-select=${(event: CustomEvent<{ date: string }>) => this.#chooseDay(event.detail.date)}
       ></tb-calendar>
@@ -117,8 +133,12 @@ export class DatetimeStep extends StepElement {
   #renderSlots(date: string) {
     const m = this.messages.datetime;
     const slots = this.slots.status === 'ready' ? this.slots.value.slots : [];
+    // Everything about the times sits right under their heading, which a chosen day brings into view.
     return html`
+      <h3 id="times-heading" class="times-heading" tabindex="-1">${this.messages.slots.heading(formatDateLong(date, this.lang))}</h3>
+      ${this.failure}
       ${this.slotTaken ? html`<p class="notice error" role="alert">${m.slotTaken}</p>` : nothing}
+      ${this.holdingStart ? html`<p class="loading" role="status">${m.holding}</p>` : nothing}
       ${this.slots.status === 'loading' ? html`<p class="loading" role="status">${this.messages.common.loading}</p>` : nothing}
       ${this.slots.status === 'ready'
         ? html`<tb-slot-list
@@ -126,13 +146,11 @@ export class DatetimeStep extends StepElement {
             .lang=${this.lang}
             .slots=${slots}
             .timeZone=${this.timeZone}
-            .date=${date}
             .selectedStart=${this.holdingStart ?? this.held?.slot.start ?? null}
             .busy=${this.holdingStart !== null}
             @tb-slot-select=${(event: CustomEvent<{ slot: Slot }>) => this.#chooseSlot(event.detail.slot)}
           ></tb-slot-list>`
         : nothing}
-      ${this.holdingStart ? html`<p class="loading" role="status">${m.holding}</p>` : nothing}
       <span class="visually-hidden" role="status">${this.slots.status === 'ready' ? m.dayStatus(slots.length, formatDateLong(date, this.lang)) : ''}</span>
     `;
   }
