@@ -17,11 +17,22 @@ export async function readJson(c: Context): Promise<unknown> {
   const declared = Number(c.req.header('Content-Length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw new HttpProblem('payload_too_large');
   const bytes = await readLimited(c.req.raw);
+  let body: unknown;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new HttpProblem('bad_request');
   }
+  const withNul = fieldsWithNul(body);
+  if (withNul.length > 0) throw new HttpProblem('invalid_input', withNul.map((field) => ({ field, code: 'invalid' })));
+  return body;
+}
+
+/** PostgreSQL cannot store U+0000 in text, and no citizen types it: such fields are refused up front. */
+function fieldsWithNul(value: unknown, path: string[] = []): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.')] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => fieldsWithNul(child, [...path, key]));
 }
 
 /** Reads the stream itself, so that a body sent without (or with a false) Content-Length is cut off too. */
@@ -63,7 +74,8 @@ export function unknownFields(schema: z.ZodMiniType, value: unknown, path: strin
   if (def.type === 'object' && def.shape && typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const shape = def.shape;
     return Object.entries(value).flatMap(([key, child]) =>
-      key in shape
+      // Own keys only: `__proto__` and `constructor` are "in" every object.
+      Object.hasOwn(shape, key)
         ? unknownFields(shape[key] as unknown as z.ZodMiniType, child, [...path, key])
         : [[...path, key].join('.')]);
   }

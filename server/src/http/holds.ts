@@ -10,6 +10,9 @@ import { parseBody } from './body.js';
 import type { AppDeps } from './deps.js';
 import { rateLimit } from './rate-limit.js';
 
+/** Hold ids are ours and URL-safe; any other shape cannot name a hold (and must not reach SQL as text). */
+const HOLD_ID = /^[A-Za-z0-9._~-]{1,100}$/;
+
 export function holdRoutes({ town, db, now, rateLimits, clientIdentity }: AppDeps): Hono {
   const app = new Hono();
   const holdMs = town.rules.holdMinutes * 60_000;
@@ -41,13 +44,16 @@ export function holdRoutes({ town, db, now, rateLimits, clientIdentity }: AppDep
   });
 
   app.post('/holds/:id/extend', async (c) => {
+    const id = c.req.param('id');
+    if (!HOLD_ID.test(id)) throw new DomainError('not_found');
     const moment = now();
-    const hold = await extendHold(db, c.req.param('id'), moment, new Date(moment.getTime() + holdMs));
+    const hold = await extendHold(db, id, moment, new Date(moment.getTime() + holdMs));
     return c.json(toWire(hold, moment));
   });
 
   app.delete('/holds/:id', async (c) => {
-    await releaseHold(db, c.req.param('id'));
+    const id = c.req.param('id');
+    if (HOLD_ID.test(id)) await releaseHold(db, id);
     return c.body(null, 204);
   });
 
