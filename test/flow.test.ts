@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import type { Service } from '../src/api/schemas.js';
 import type { TerminBuchen } from '../src/components/termin-buchen/termin-buchen.component.js';
@@ -684,23 +684,97 @@ describe('booking flow through <termin-buchen>', () => {
       expect(widgetText(el)).not.to.include(de.details.errors.firstName.required);
     });
 
-    it('neither shows nor sends fields the town hides, even when the page prefilled them', async () => {
+    it('takes the first click on "Weiter" even when leaving the last field shows its error', async () => {
+      await start();
+      const el = await renderWidget();
+      await toDetails(el);
+      await waitForHeading(el, de.details.title);
+      await fillCitizen(el, deTexts);
+      await typeInto(el, /^Geburtsdatum/, '31.02.1980');
+      // One real click, straight from the field: leaving the field and pressing the button are one gesture.
+      const next = getByRole(el, 'button', de.common.continue);
+      next.scrollIntoView({ block: 'center' });
+      const box = next.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      const summary = await findByRole(el, 'alert', de.details.summaryTitle, 1000);
+      await waitUntil(() => focused(el) === summary, 'the error summary did not get focus');
+      expect(queryAllByRole(el, 'link').filter((link) => summary.contains(link)).map((link) => link.textContent!.trim()))
+        .to.deep.equal([de.details.errors.birthDate.birthDate]);
+    });
+
+    it('keeps the error summary current with every error the form shows', async () => {
+      await start();
+      const el = await renderWidget();
+      await toDetails(el);
+      await waitForHeading(el, de.details.title);
+      await clickButton(el, de.common.continue);
+      const summary = await findByRole(el, 'alert', de.details.summaryTitle);
+      const listed = () => queryAllByRole(el, 'link').filter((link) => summary.contains(link)).map((link) => link.textContent!.trim());
+      expect(listed()).to.deep.equal(['firstName', 'lastName', 'email'].map((field) => de.details.errors[field as 'email'].required));
+      await typeInto(el, de.details.labels.firstName, CITIZEN.firstName);
+      await typeInto(el, /^Geburtsdatum/, '31.02.1980');
+      await press('Tab');
+      await waitUntil(() => listed().length === 3 && listed().includes(de.details.errors.birthDate.birthDate), `the summary is stale: ${listed().join(' | ')}`);
+      expect(listed()).to.deep.equal([de.details.errors.lastName.required, de.details.errors.email.required, de.details.errors.birthDate.birthDate]);
+    });
+
+    it('fills in what the page prefilled, even when set late, but neither shows nor sends fields the town hides', async () => {
       const state = await start();
       expect(state.catalog.form.address, 'the default catalog hides the address').to.equal('hidden');
       const el = await renderWidget();
-      el.prefill = { street: 'Hauptstraße 5', postalCode: '12345', city: 'Musterstadt' };
-      await toDetails(el);
+      await chooseServiceAndLocation(el, deTexts, PASS, RATHAUS);
+      await waitForHeading(el, de.datetime.title);
+      // A CMS script that knows the citizen sets this whenever it gets round to it, here on the calendar.
+      el.prefill = { ...CITIZEN, street: 'Hauptstraße 5', postalCode: '12345', city: 'Musterstadt' };
+      await chooseFirstFreeDay(el);
+      await chooseFirstSlot(el);
       await waitForHeading(el, de.details.title);
+      for (const field of ['firstName', 'lastName', 'email'] as const) {
+        expect(getByRole<HTMLInputElement>(el, 'textbox', de.details.labels[field]).value).to.equal(CITIZEN[field]);
+      }
       for (const field of ['street', 'postalCode', 'city'] as const) {
         expect(queryByRole(el, 'textbox', new RegExp(`^${de.details.labels[field]}`))).to.equal(null);
       }
-      await fillCitizen(el, deTexts);
       await clickButton(el, de.common.continue);
       await waitForHeading(el, de.review.title);
-      expect(widgetText(el)).not.to.include('Hauptstraße');
+      expect(widgetText(el)).to.include(CITIZEN.email).and.not.include('Hauptstraße');
       await clickButton(el, de.review.submit);
       await waitForHeading(el, de.done.title);
       expect(state.bookings[0].person).to.deep.equal(CITIZEN);
+    });
+
+    it('shows a field the backend refused (422 invalid_input) at the field, and drops that message once the field changes', async () => {
+      const state = await start();
+      const real = window.fetch;
+      let refused = false;
+      window.fetch = async (input, init) => {
+        if (refused || !String(input).endsWith('/api/bookings') || init?.method !== 'POST') return real(input, init);
+        refused = true;
+        const problem = { type: 'about:blank', title: 'Invalid input', status: 422, code: 'invalid_input', errors: [{ field: 'person.email', code: 'rejected' }] };
+        return new Response(JSON.stringify(problem), { status: 422, headers: { 'Content-Type': 'application/problem+json' } });
+      };
+      try {
+        const el = await renderWidget();
+        await toReview(el);
+        await clickButton(el, de.review.submit);
+        await waitForHeading(el, de.details.title);
+        const email = getByRole<HTMLInputElement>(el, 'textbox', de.details.labels.email);
+        expect(email.getAttribute('aria-invalid')).to.equal('true');
+        expect(el.shadowRoot!.getElementById(`${email.id}-error`)!.textContent).to.include(de.details.serverInvalid);
+        await click(email);
+        await press('End');
+        await press('Backspace');
+        await sendKeys({ type: 'g' });
+        await waitUntil(() => !widgetText(el).includes(de.details.serverInvalid), 'the refused message stayed after the change');
+        expect(email.getAttribute('aria-invalid')).to.equal('false');
+        await clickButton(el, de.common.continue);
+        await waitForHeading(el, de.review.title);
+        await clickButton(el, de.review.submit);
+        await waitForHeading(el, de.done.title);
+        expect(state.bookings).to.have.length(1);
+      } finally {
+        window.fetch = real;
+      }
     });
   });
 

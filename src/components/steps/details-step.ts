@@ -40,7 +40,13 @@ export class DetailsStep extends StepElement {
 
   /** Errors shown now: validated on leaving a filled field, and all at once on submit. */
   @state() private shown: FieldErrors = {};
-  @state() private summary: PersonField[] = [];
+  /** From the first submit on, the summary lists every error the form shows, as it changes. */
+  @state() private submitted = false;
+  /**
+   * The submit button is being pressed: leaving a field now must not show its error, which would move
+   * the button away under the pointer and swallow the click. The submit checks every field anyway.
+   */
+  #pressing = false;
 
   #fieldId = (field: PersonField) => `field-${field}`;
 
@@ -54,6 +60,7 @@ export class DetailsStep extends StepElement {
   }
 
   #onInput(field: PersonField, value: string): void {
+    this.#pressing = false;
     this.emit({ type: 'personChanged', field, value });
     // Once a field shows an error, it clears as soon as the input is right: no need to leave it again.
     if (this.shown[field] && !validateField(field, { ...this.person, [field]: value }, this.rules, this.today)) {
@@ -62,20 +69,24 @@ export class DetailsStep extends StepElement {
   }
 
   #onBlur(field: PersonField): void {
-    if (!this.person[field].trim()) return;
+    if (this.#pressing || !this.person[field].trim()) return;
     this.shown = { ...this.shown, [field]: validateField(field, this.person, this.rules, this.today) };
   }
 
   #submit(event: Event): void {
     event.preventDefault();
-    const errors = validatePerson(this.person, this.rules, this.today);
-    this.shown = errors;
-    this.summary = visibleFields(this.rules).filter((field) => errors[field]);
-    if (this.summary.length > 0) {
+    this.#pressing = false;
+    this.shown = validatePerson(this.person, this.rules, this.today);
+    this.submitted = true;
+    if (this.#errorFields().length > 0) {
       void this.updateComplete.then(() => this.querySelector<HTMLElement>('.error-summary')?.focus());
       return;
     }
     this.emit({ type: 'detailsConfirmed' });
+  }
+
+  #errorFields(): PersonField[] {
+    return visibleFields(this.rules).filter((field) => this.#errorText(field));
   }
 
   #focusField(event: Event, field: PersonField): void {
@@ -90,7 +101,7 @@ export class DetailsStep extends StepElement {
       ${this.held
         ? html`<tb-hold-status .messages=${this.messages} .lang=${this.lang} .deadline=${this.held.deadline} .extended=${this.holdExtended}></tb-hold-status>`
         : nothing}
-      ${this.summary.some((field) => this.#errorText(field)) ? this.#renderSummary() : nothing}
+      ${this.submitted && this.#errorFields().length > 0 ? this.#renderSummary() : nothing}
       <p class="intro">${m.intro}</p>
       <form novalidate @submit=${this.#submit}>
         ${visibleFields(this.rules).map((field) => this.#renderField(field))}
@@ -99,7 +110,7 @@ export class DetailsStep extends StepElement {
           <a href=${this.privacyPolicyUrl} target="_blank" rel="noopener noreferrer">${m.privacyLink}</a>.
         </p>
         <div class="actions">
-          <button type="submit" class="primary" part="button button-primary">${this.messages.common.continue}</button>
+          <button type="submit" class="primary" part="button button-primary" @pointerdown=${() => (this.#pressing = true)}>${this.messages.common.continue}</button>
         </div>
       </form>
     `;
@@ -109,7 +120,7 @@ export class DetailsStep extends StepElement {
     return html`<div class="notice error error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
       <h3 id="error-summary-title">${this.messages.details.summaryTitle}</h3>
       <ul>
-        ${this.summary.filter((field) => this.#errorText(field)).map(
+        ${this.#errorFields().map(
           (field) => html`<li>
             <a href="#${this.#fieldId(field)}" @click=${(event: Event) => this.#focusField(event, field)}>${this.#errorText(field)}</a>
           </li>`,
