@@ -11,7 +11,7 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     target: 'es2022',
-    outDir: fileURLToPath(new URL('../dist/demo', import.meta.url)),
+    outDir: fileURLToPath(new URL('../dist-demo', import.meta.url)),
     emptyOutDir: true,
     rolldownOptions: { input: { index: page('index.html'), manage: page('manage.html'), theming: page('theming.html') } },
   },

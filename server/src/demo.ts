@@ -1,5 +1,5 @@
 /**
- * `npm start` only: the demo town's pages (built by `demo/vite.live.config.ts`) and the built widget,
+ * `npm start` only: the demo town's pages (built into dist-demo/ by `demo/vite.live.config.ts`) and the built widget,
  * served from the same origin as the API, plus a booking to try the manage page with. Never mounted by
  * `npm run server`.
  */
@@ -15,7 +15,7 @@ import type { Db } from './store/db.js';
 import { createHold, occupiedRanges } from './store/reservations.js';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
-const DEMO_PAGES = join(DIST, 'demo');
+const DEMO_PAGES = new URL('../../dist-demo/', import.meta.url).pathname;
 export const DEMO_EMAIL = 'erika.mustermann@example.org';
 
 const CONTENT_TYPES: Record<string, string> = {
