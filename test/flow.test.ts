@@ -100,7 +100,7 @@ describe('booking flow through <termin-buchen>', () => {
     const [stored] = state.bookings;
     expect(stored.booking.start).to.equal(firstFree.start);
     expect(stored.person).to.deep.equal(CITIZEN);
-    expect(widgetText(el)).to.include(stored.booking.code);
+    expect(widgetText(el)).to.include(stored.booking.code).and.include(de.done.confirmedMail(CITIZEN.email));
     expect(booked).to.have.length(1);
     const detail = booked[0].detail;
     expect(detail).to.deep.equal({
@@ -115,6 +115,19 @@ describe('booking flow through <termin-buchen>', () => {
     for (const personal of Object.values(CITIZEN)) expect(json).not.to.include(personal);
     expect(booked[0].composed, 'the page outside the shadow root hears it').to.equal(true);
     expect(steps).to.deep.equal(['location', 'datetime', 'details', 'review', 'done']);
+  });
+
+  it('says to which address the e-mail went, also when the booking waits for its confirmation', async () => {
+    await start();
+    const el = await renderWidget({ service: 'reisepass', location: 'nord' });
+    await chooseFirstFreeDay(el);
+    await chooseFirstSlot(el);
+    await waitForHeading(el, de.details.title);
+    await fillCitizen(el, deTexts);
+    await clickButton(el, de.common.continue);
+    await clickButton(el, de.review.submit);
+    await waitForHeading(el, de.done.pendingTitle);
+    expect(widgetText(el)).to.include(de.done.pending(CITIZEN.email));
   });
 
   it('books in English with the keyboard alone', async () => {

@@ -125,7 +125,8 @@ describe('<termin-buchen mode="manage">', () => {
     for (let press = 0; press < 3; press++) {
       await sendKeys({ press: 'Tab' });
       const focused = el.shadowRoot!.activeElement;
-      if (focused) expect(dialog(el).contains(focused), `focus left the dialog: ${focused.outerHTML}`).to.be.true;
+      expect(focused, `focus left the widget for ${document.activeElement?.outerHTML.slice(0, 80)}`).to.exist;
+      expect(dialog(el).contains(focused), `focus left the dialog: ${focused!.outerHTML}`).to.be.true;
     }
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog(el).open, 'Escape did not close the dialog');
@@ -149,7 +150,7 @@ describe('<termin-buchen mode="manage">', () => {
     await expectNoAxeViolations(el);
   });
 
-  it('explains when it is too late to cancel, and gives focus back', async () => {
+  it('explains when it is too late to cancel, then offers neither cancelling nor moving', async () => {
     backend = await useMockBackend({ now: () => NOW });
     booking = backend.seedBooking({ start: '2026-11-02T14:00:00+01:00' });
     const el = await openBooking();
@@ -161,7 +162,10 @@ describe('<termin-buchen mode="manage">', () => {
     expect($(el, '[role="alert"]')!.textContent).to.include(de.errors.too_late);
     expect(backend.bookings[0].cancelled).to.be.false;
     expect($(el, 'tb-booking-view')).to.exist;
-    expect(el.shadowRoot!.activeElement).to.equal(cancelButton);
+    await waitUntil(() => !buttonNamed(el, de.manage.cancel), 'still offers to cancel');
+    expect(buttonNamed(el, de.manage.reschedule), 'still offers to move').not.to.exist;
+    expect(buttonNamed(el, de.done.addToCalendar)).to.exist;
+    expect(el.shadowRoot!.activeElement, 'focus is not lost with the button').to.equal($(el, '#step-heading'));
     await expectNoAxeViolations(el);
   });
 

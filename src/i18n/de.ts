@@ -132,8 +132,9 @@ export const de = {
   done: {
     title: 'Ihr Termin ist gebucht',
     pendingTitle: 'Bitte bestätigen Sie Ihren Termin',
-    pending: 'Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie den Termin über den Link in der E-Mail. Erst dann ist er verbindlich.',
-    confirmedMail: 'Wir haben Ihnen eine Bestätigung per E-Mail geschickt.',
+    pending: (email: string) =>
+      `Wir haben Ihnen eine E-Mail an ${email} geschickt. Bitte bestätigen Sie den Termin über den Link darin. Erst dann ist er verbindlich.`,
+    confirmedMail: (email: string) => `Wir haben Ihnen eine Bestätigung an ${email} geschickt.`,
     code: 'Ihre Buchungsnummer',
     codeHint: 'Bitte nennen Sie diese Nummer am Schalter. Mit ihr können Sie den Termin auch verschieben oder absagen.',
     details: 'Ihr Termin',

@@ -129,8 +129,8 @@ export const en: Messages = {
   done: {
     title: 'Your appointment is booked',
     pendingTitle: 'Please confirm your appointment',
-    pending: 'We have sent you an email. Please confirm the appointment using the link in the email. Only then is it booked.',
-    confirmedMail: 'We have sent you a confirmation by email.',
+    pending: (email) => `We have sent an email to ${email}. Please confirm the appointment using the link in it. Only then is it booked.`,
+    confirmedMail: (email) => `We have sent a confirmation to ${email}.`,
     code: 'Your booking number',
     codeHint: 'Please give this number at the counter. You can also use it to move or cancel the appointment.',
     details: 'Your appointment',

@@ -24,6 +24,8 @@ export interface ManageState {
   date: string | null;
   held: HeldSlot | null;
   holdExpired: boolean;
+  /** The backend answered `too_late`: neither cancelling nor moving can work online any more. */
+  tooLate: boolean;
 }
 
 export type ManageEvent =
@@ -52,6 +54,7 @@ export const initialManageState = (): ManageState => ({
   date: null,
   held: null,
   holdExpired: false,
+  tooLate: false,
 });
 
 const withoutReschedule = { date: null, held: null, holdExpired: false };
@@ -68,12 +71,16 @@ export function reduceManage(state: ManageState, event: ManageEvent): ManageStat
         ...withoutReschedule,
         view: 'booking',
         booking: event.booking,
+        tooLate: false,
         notice: event.confirmedNow ? 'confirmedNow' : null,
         error: null,
         busy: null,
         code: event.booking.code,
       };
     case 'failed': {
+      // One rule for both: once one of them is too late, neither is offered any more, only the way to call.
+      if (event.error.code === 'too_late' && state.booking)
+        return { ...state, ...withoutReschedule, view: 'booking', error: event.error, busy: null, tooLate: true };
       // A link that does not open its booking leaves the citizen at the lookup form, code filled in.
       const view = state.view === 'opening' ? 'lookup' : state.view;
       return { ...state, view, error: event.error, linkFailed: state.view === 'opening', busy: null };

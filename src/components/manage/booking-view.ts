@@ -14,6 +14,7 @@ export class BookingView extends StepElement {
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
   @property({ attribute: false }) notice: ManageState['notice'] = null;
   @property({ attribute: false }) cancelling = false;
+  @property({ attribute: false }) tooLate = false;
 
   #askToCancel(event: Event): void {
     if (this.cancelling) return;
@@ -45,8 +46,10 @@ export class BookingView extends StepElement {
         </div>
       </dl>
       <div class="actions">
-        <button type="button" class="primary" part="button button-primary" @click=${() => emitManageAction(this, { type: 'reschedule' })}>${m.reschedule}</button>
-        <button type="button" part="button" aria-disabled=${this.cancelling ? 'true' : 'false'} @click=${this.#askToCancel}>${m.cancel}</button>
+        ${this.tooLate
+          ? nothing
+          : html`<button type="button" class="primary" part="button button-primary" @click=${() => emitManageAction(this, { type: 'reschedule' })}>${m.reschedule}</button>
+              <button type="button" part="button" aria-disabled=${this.cancelling ? 'true' : 'false'} @click=${this.#askToCancel}>${m.cancel}</button>`}
         <button type="button" part="button" @click=${this.#addToCalendar}>${this.messages.done.addToCalendar}</button>
       </div>
       ${this.cancelling ? html`<p class="loading" role="status">${m.cancelling}</p>` : nothing}

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { defineOnce, StepElement } from '../steps/step-element.js';
 
 /**
- * A modal yes/no question on a native `<dialog>`: `showModal()` keeps focus inside and closes on Escape.
+ * A modal yes/no question on a native `<dialog>`: `showModal()` makes the page inert and closes on Escape.
  * Focus goes back to the button that opened it, whichever way it closes.
  *
  * @fires tb-dialog-confirm - The citizen chose the confirming button.
@@ -35,13 +35,22 @@ export class ConfirmDialog extends StepElement {
     this.#opener = null;
   }
 
+  /** Chromium lets Tab leave a modal dialog for the browser's own controls; here it goes round the two buttons. */
+  #keepTabInside(event: KeyboardEvent): void {
+    const buttons = this.querySelectorAll('button');
+    const edge = buttons[event.shiftKey ? 0 : 1];
+    if (event.key !== 'Tab' || event.target !== edge) return;
+    event.preventDefault();
+    buttons[event.shiftKey ? 1 : 0].focus();
+  }
+
   #confirm(): void {
     this.#dialog?.close();
     this.dispatchEvent(new CustomEvent('tb-dialog-confirm', { bubbles: true, composed: false }));
   }
 
   override render() {
-    return html`<dialog aria-labelledby="confirm-dialog-heading" aria-describedby="confirm-dialog-text" @close=${this.#restoreFocus}>
+    return html`<dialog aria-labelledby="confirm-dialog-heading" aria-describedby="confirm-dialog-text" @close=${this.#restoreFocus} @keydown=${this.#keepTabInside}>
       <h3 id="confirm-dialog-heading">${this.heading}</h3>
       <p id="confirm-dialog-text">${this.text}</p>
       <div class="actions">

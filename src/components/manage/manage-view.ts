@@ -30,6 +30,7 @@ export class ManageView extends StepElement {
 
   readonly #manage = new ManageController(this);
   #shownView: ManageViewId = 'lookup';
+  #shownTooLate = false;
 
   get language() {
     return this.lang;
@@ -40,9 +41,11 @@ export class ManageView extends StepElement {
   }
 
   protected override updated(): void {
-    const view = this.#manage.state.view;
-    if (view === this.#shownView) return;
+    const { view, tooLate } = this.#manage.state;
+    // The buttons that were too late are gone, and focus with them: it starts again at the heading.
+    if (view === this.#shownView && tooLate === this.#shownTooLate) return;
     this.#shownView = view;
+    this.#shownTooLate = tooLate;
     // Each view starts at its heading, for screen reader and keyboard users alike.
     this.querySelector<HTMLElement>('#step-heading')?.focus();
   }
@@ -132,7 +135,7 @@ export class ManageView extends StepElement {
         return html`<p class="loading" role="status">${this.messages.manage.opening}</p>`;
       case 'booking':
         return html`<tb-booking-view .messages=${common.messages} .lang=${common.lang} .booking=${state.booking!}
-          .timeZone=${this.#timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'}></tb-booking-view>`;
+          .timeZone=${this.#timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'} .tooLate=${state.tooLate}></tb-booking-view>`;
       case 'reschedule':
         return this.#renderReschedule();
       case 'cancelled':

@@ -27,6 +27,8 @@ function printOnly(host: Element): void {
 export class DoneStep extends StepElement {
   @property({ attribute: false }) booking!: Booking;
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
+  /** Where the mail went, as the citizen typed it: a typo shows here, and it never leaves the widget. */
+  @property({ attribute: false }) email = '';
 
   #addToCalendar(): void {
     saveToCalendar(this.booking, this.messages, this.lang);
@@ -38,7 +40,7 @@ export class DoneStep extends StepElement {
     const pending = booking.status === 'pending';
     return html`
       <div class="panel ${pending ? 'pending' : ''}" part="confirmation">
-        <p>${pending ? m.pending : m.confirmedMail}</p>
+        <p>${(pending ? m.pending : m.confirmedMail)(this.email)}</p>
         <p class="code-label">${m.code}</p>
         <p class="code" part="code">${booking.code}</p>
         <p class="muted">${m.codeHint}</p>

@@ -292,7 +292,7 @@ export class TerminBuchen extends LitElement {
           .timeZone=${catalog.timeZone} .submitting=${this.#flow.submitting}></tb-review-step>`;
       case 'done':
         return html`<tb-done-step .messages=${common.messages} .lang=${common.lang}
-          .booking=${state.booking} .timeZone=${catalog.timeZone}></tb-done-step>`;
+          .booking=${state.booking} .timeZone=${catalog.timeZone} .email=${state.person.email.trim()}></tb-done-step>`;
     }
   }
 }
