@@ -89,6 +89,7 @@ describe('booking flow through <termin-buchen>', () => {
     expect(slotTimes(el)[0]).to.equal(wallClock(firstFree.start));
     await chooseFirstSlot(el);
     await waitForHeading(el, de.details.title);
+    expect(widgetText(el), 'whole minutes, not "10:00 Minuten"').to.include(de.hold.remaining(de.common.minutes(10)));
     await fillCitizen(el, deTexts);
     await clickButton(el, de.common.continue);
     await waitForHeading(el, de.review.title);

@@ -63,7 +63,7 @@ export const de = {
     holdExpired: 'Ihre Reservierung ist abgelaufen. Ihre Angaben bleiben erhalten. Bitte wählen Sie eine neue Uhrzeit.',
   },
   hold: {
-    remaining: (time: string) => `Die Uhrzeit ist noch ${time} Minuten für Sie reserviert.`,
+    remaining: (minutes: string) => `Die Uhrzeit ist noch ${minutes} für Sie reserviert.`,
     warning: 'Ihre Reservierung läuft in weniger als 2 Minuten ab. Brauchen Sie mehr Zeit?',
     extend: 'Mehr Zeit',
     extended: 'Ihre Reservierung wurde verlängert.',
@@ -155,7 +155,7 @@ export const de = {
     network: 'Keine Verbindung zum Terminsystem. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
     timeout: 'Das Terminsystem antwortet gerade nicht. Bitte versuchen Sie es in einem Moment erneut.',
     invalid_response: 'Das Terminsystem hat eine unerwartete Antwort geschickt. Bitte versuchen Sie es später erneut.',
-    generic: (status: string) => `Das Terminsystem meldet einen Fehler (${status}). Bitte versuchen Sie es später erneut.`,
+    generic: 'Das Terminsystem meldet einen Fehler. Bitte versuchen Sie es später erneut.',
     kept: 'Ihre Eingaben bleiben erhalten.',
   },
   calendar: {

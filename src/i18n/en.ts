@@ -60,7 +60,7 @@ export const en: Messages = {
     holdExpired: 'Your reservation has expired. Your details have been kept. Please choose a new time.',
   },
   hold: {
-    remaining: (time) => `This time is reserved for you for another ${time} minutes.`,
+    remaining: (minutes) => `This time is reserved for you for another ${minutes}.`,
     warning: 'Your reservation ends in less than 2 minutes. Do you need more time?',
     extend: 'More time',
     extended: 'Your reservation has been extended.',
@@ -151,7 +151,7 @@ export const en: Messages = {
     network: 'No connection to the booking system. Please check your internet connection and try again.',
     timeout: 'The booking system is not responding. Please try again in a moment.',
     invalid_response: 'The booking system sent an unexpected answer. Please try again later.',
-    generic: (status) => `The booking system reported an error (${status}). Please try again later.`,
+    generic: 'The booking system reported an error. Please try again later.',
     kept: 'Everything you entered has been kept.',
   },
   calendar: {

@@ -5,8 +5,6 @@ import { defineOnce, StepElement } from './step-element.js';
 /** From this many seconds before expiry on, the citizen is warned and offered more time (WCAG 2.2.1). */
 export const WARN_BEFORE_SECONDS = 120;
 
-const asMinutes = (seconds: number) =>
-  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /**
  * How long the chosen time stays reserved. Ticks on its own, so the rest of the widget does not
@@ -48,7 +46,8 @@ export class HoldStatus extends StepElement {
 
   override render() {
     const m = this.messages.hold;
-    const time = asMinutes(this.remaining);
+    // Whole minutes, rounded up, as the rest of the widget writes durations: "noch 10 Minuten", never "10:00 Minuten".
+    const time = this.messages.common.minutes(Math.ceil(this.remaining / 60));
     if (this.remaining > WARN_BEFORE_SECONDS) {
       return html`<p class="hold" part="hold">
         ${m.remaining(time)} ${this.extended ? html`<span role="status">${m.extended}</span>` : nothing}
