@@ -39,7 +39,8 @@ function seedTooSoonToCancel(state: MockState): Booking | undefined {
   return undefined;
 }
 
-export async function startDemoMock(): Promise<void> {
+/** Starts the mock; answers the booking code a visitor can try the manage page with. */
+export async function startDemoMock(): Promise<string> {
   const params = new URLSearchParams(window.location.search);
   const options: MockOptions = {
     baseUrl: '/api',
@@ -64,4 +65,5 @@ export async function startDemoMock(): Promise<void> {
     quiet: true,
     onUnhandledRequest: 'bypass',
   });
+  return cancellable.code;
 }
