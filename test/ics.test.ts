@@ -2,7 +2,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import type { Booking } from '../src/api/schemas.js';
 import { catalogs } from '../src/i18n/messages.js';
-import { bookingToIcs, downloadIcs, icsFileName } from '../src/ics/ics.js';
+import { downloadIcs } from '../src/ics/download.js';
+import { bookingToIcs, icsFileName } from '../src/ics/ics.js';
 
 const now = new Date('2026-11-20T09:15:30Z');
 

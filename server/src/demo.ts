@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { addDaysToDay, dayOf } from '../../src/format/zoned-day.js';
 import type { TownConfig } from './config/town-schema.js';
 import { dayBounds, freeSlots } from './domain/availability.js';
+import { reminderPolicy } from './domain/outbox-plan.js';
 import { confirmationDeadline } from './domain/person-rules.js';
 import { createBooking } from './store/bookings.js';
 import type { Db } from './store/db.js';
@@ -76,6 +77,8 @@ export async function ensureDemoBooking(db: Db, town: TownConfig, now: Date): Pr
       locale: 'de',
       maxActivePerEmail: town.rules.maxActiveBookingsPerEmail,
       confirmBy: (held) => confirmationDeadline(town, held, now),
+      smsReminder: false,
+      reminders: reminderPolicy(town),
     }, now));
     return made.booking.code;
   }

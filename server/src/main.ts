@@ -9,6 +9,8 @@ import { DEFAULT_TOWN_FILE } from './config/default-town.js';
 import { DataDirectoryInUse } from './store/pglite-driver.js';
 import { DEMO_EMAIL, ensureDemoBooking } from './demo.js';
 import { startServer } from './server.js';
+// `npm run server -- staff …` manages staff accounts instead of starting the server (cli/staff.ts).
+import { staffCli } from './cli/staff.js';
 
 
 function positiveInteger(name: string, fallback: number): number {
@@ -35,8 +37,20 @@ async function main(): Promise<void> {
     },
     clientIdentity: { trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' },
     demo: env.TB_DEMO === '1',
+    smtpUrl: env.SMTP_URL || undefined,
+    devMailPage: env.DEV_MAIL === '1',
+    smsAuthorization: env.SMS_AUTHORIZATION || undefined,
+    outbox: {
+      intervalMs: positiveInteger('OUTBOX_POLL_MS', 1_000),
+      leaseMs: positiveInteger('OUTBOX_LEASE_SECONDS', 300) * 1_000,
+    },
   });
   console.log(`termin-buchen server listening on ${running.url}`);
+  if (!env.SMTP_URL) {
+    console.log(env.TB_DEMO === '1' || env.DEV_MAIL === '1'
+      ? `No SMTP_URL: emails go to the development mailbox at ${running.url}/dev/mail`
+      : 'No SMTP_URL: emails go to the development mailbox in the database and are not sent (set SMTP_URL, or DEV_MAIL=1 to read them at /dev/mail)');
+  }
   if (env.TB_DEMO === '1') {
     const code = await ensureDemoBooking(running.db, town, new Date());
     console.log(`Demo town: book at ${running.url}/ · manage at ${running.url}/manage.html`
@@ -53,7 +67,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-main().catch((error: unknown) => {
+(process.argv[2] === 'staff' ? staffCli(process.argv.slice(3)) : main()).catch((error: unknown) => {
   if (error instanceof TownFileError || error instanceof DataDirectoryInUse || error instanceof ConfigurationError) {
     console.error(error.message);
   } else {

@@ -39,7 +39,8 @@ export function schemaErrors(schema: z.ZodMiniType, body: unknown): FieldError[]
   return [...fields].map((field) => ({ field, code: isBlank(valueAt(body, field)) ? 'required' : 'invalid' }));
 }
 
-export function bookingRequestErrors(body: unknown, form: FormRules): FieldError[] {
+/** `smsReminders`: whether the catalog offers SMS reminders (`reminders.sms`). */
+export function bookingRequestErrors(body: unknown, form: FormRules, smsReminders = false): FieldError[] {
   const errors = new Map<string, string>();
   for (const { field, code } of schemaErrors(BookingRequest, body)) errors.set(field, code);
   for (const field of REQUIRED_PERSON_FIELDS) {
@@ -51,6 +52,11 @@ export function bookingRequestErrors(body: unknown, form: FormRules): FieldError
       if (form[rule] === 'required' && isBlank(value)) errors.set(field, 'required');
       if (form[rule] === 'hidden' && value !== undefined) errors.set(field, 'not_allowed');
     }
+  }
+  // An SMS reminder is sent only when asked for, only where offered, and needs a number to go to.
+  if (valueAt(body, 'reminders.sms') === true) {
+    if (!smsReminders) errors.set('reminders.sms', 'not_allowed');
+    else if (isBlank(valueAt(body, 'person.phone'))) errors.set('person.phone', 'required');
   }
   return [...errors].map(([field, code]) => ({ field, code }));
 }

@@ -71,6 +71,8 @@ export const Catalog = z.object({
   offers: z.array(Offer),
   form: FormRules,
   bookingHorizonDays: PositiveCount,
+  /** Added in v1: `sms: true` when the town sends text message reminders to citizens who ask for one. */
+  reminders: z.optional(z.object({ sms: z.boolean() })),
 });
 
 export const DaysResponse = z.object({
@@ -109,6 +111,8 @@ export const BookingRequest = z.object({
   person: Person,
   notes: z.optional(z.string()),
   locale: Locale,
+  /** Added in v1: the citizen ticked "Erinnerung per SMS"; needs `person.phone` and the catalog's `reminders.sms`. */
+  reminders: z.optional(z.object({ sms: z.boolean() })),
 });
 
 export const BookingStatus = z.enum(['confirmed', 'pending']);

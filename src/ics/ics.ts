@@ -20,7 +20,7 @@ const MAX_LINE_OCTETS = 75;
 const encoder = new TextEncoder();
 
 /** RFC 5545 §3.3.11. Control characters other than tab are not allowed in TEXT at all. */
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return text
     .replace(/[\\;,]/g, (char) => `\\${char}`)
     .replace(/\r\n?|\n/g, '\\n')
@@ -28,7 +28,7 @@ function escapeText(text: string): string {
 }
 
 /** Folds by UTF-8 octets but steps by code point, so a multi-byte character never straddles a fold. */
-function fold(line: string): string {
+export function fold(line: string): string {
   let folded = '';
   let octets = 0;
   for (const char of line) {
@@ -44,7 +44,7 @@ function fold(line: string): string {
 }
 
 /** `2026-12-03T08:30:00+01:00` → `20261203T073000Z` (RFC 5545 §3.3.5, form 2). */
-function utcDateTime(instant: string | Date): string {
+export function utcDateTime(instant: string | Date): string {
   return new Date(instant).toISOString().replace(/[-:]|\.\d{3}/g, '');
 }
 
@@ -93,18 +93,4 @@ export function bookingToIcs(booking: Booking, { messages, lang, now, pageUrl }:
 
 export function icsFileName(booking: Pick<Booking, 'code'>): string {
   return `termin-${booking.code.replace(/[^A-Za-z0-9-]+/g, '-')}.ics`;
-}
-
-/** Uses an object URL rather than a `data:` URL, which a strict Content-Security-Policy may block. */
-export function downloadIcs(content: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/calendar;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download may start after click() returns; revoking in the same task could cancel it.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

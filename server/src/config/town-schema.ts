@@ -110,7 +110,40 @@ export const Rules = z.strictObject({
   changeDeadlineHours: z.int().min(0).default(24),
   maxActiveBookingsPerEmail: z.int().min(1).default(3),
   pendingConfirmMinutes: z.int().min(5).default(120),
+  reminderHoursBefore: z.int().min(1).max(336).default(24),
 });
+
+/** Who the emails come from. Defaults to the town's name and contact address, which a town may want to change. */
+export const MailSettings = z.strictObject({
+  from: z.email().optional(),
+  fromName: Text.optional(),
+  replyTo: z.email().optional(),
+});
+
+export const Reminders = z.strictObject({
+  /** Offer "Erinnerung per SMS" in the form; the citizen must still tick it. */
+  sms: z.boolean().default(false),
+});
+
+/**
+ * How SMS reminders leave the server. `log` prints the text (never the number) for development; `http` calls
+ * a gateway, so that a provider with an HTTP API can be configured without code. `{{to}}` and `{{text}}` in
+ * `url` and `body` are replaced, escaped for where they stand.
+ */
+export const SmsSettings = z
+  .strictObject({
+    driver: z.enum(['log', 'http']).default('log'),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    method: z.enum(['POST', 'PUT', 'GET']).default('POST'),
+    /** The whole `Authorization` header value; the environment variable SMS_AUTHORIZATION replaces it. */
+    authorization: Text.optional(),
+    contentType: z.enum(['application/json', 'application/x-www-form-urlencoded']).default('application/json'),
+    body: z.string().optional(),
+  })
+  // A flat block rather than a union per driver: the loader's messages for unions assume texts in two languages.
+  .superRefine((sms, context) => {
+    if (sms.driver === 'http' && !sms.url) context.addIssue({ code: 'custom', path: ['url'], message: 'the http driver needs the gateway\'s url' });
+  });
 
 export const TownConfig = z
   .strictObject({
@@ -123,10 +156,16 @@ export const TownConfig = z
     contact: z.strictObject({ phone: Text, email: z.email() }),
     rules: Rules.default(Rules.parse({})),
     form: Form.default(Form.parse({})),
+    mail: MailSettings.default({}),
+    reminders: Reminders.default(Reminders.parse({})),
+    sms: SmsSettings.default(SmsSettings.parse({})),
     services: z.array(ServiceConfig).min(1),
     locations: z.array(LocationConfig).min(1),
   })
   .superRefine((town, context) => {
+    if (town.reminders.sms && town.form.phone === 'hidden') {
+      context.addIssue({ code: 'custom', path: ['reminders', 'sms'], message: 'SMS reminders need the phone number: set form.phone to optional or required' });
+    }
     const serviceIds = new Set(town.services.map((service) => service.id));
     // The issue points at the second occurrence: that is the entry the town most likely copied and forgot to rename.
     town.services.forEach(({ id }, index) => {
@@ -180,5 +219,6 @@ export type TownConfig = z.output<typeof TownConfig>;
 export type LocationConfig = z.output<typeof LocationConfig>;
 export type ServiceConfig = z.output<typeof ServiceConfig>;
 export type Rules = z.output<typeof Rules>;
+export type SmsSettings = z.output<typeof SmsSettings>;
 export type OpeningHours = z.output<typeof OpeningHours>;
 export type Weekday = (typeof WEEKDAYS)[number];

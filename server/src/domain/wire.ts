@@ -31,6 +31,7 @@ export function toCatalog(town: TownConfig, locale: Locale): Catalog {
     locations: town.locations.map((location) => toWireLocation(location, locale)),
     offers: town.locations.flatMap((location) =>
       location.services.map((serviceId) => ({ serviceId, locationId: location.id }))),
+    reminders: { sms: town.reminders.sms },
   };
 }
 

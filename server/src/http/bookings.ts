@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bookingRequestErrors } from '../../../src/api/request-errors.js';
 import { BookingRequest, LookupRequest, type BookingResponse, type Locale } from '../../../src/api/schemas.js';
 import { DomainError } from '../domain/errors.js';
+import { reminderPolicy } from '../domain/outbox-plan.js';
 import { confirmationDeadline, personErrors, uniqueByField } from '../domain/person-rules.js';
 import { toWireBooking } from '../domain/wire.js';
 import { bookingById, createBooking, lookupBooking, type StoredBooking } from '../store/bookings.js';
@@ -31,7 +32,7 @@ export function bookingRoutes(deps: AppDeps): Hono {
     const body = await readJson(c);
     const moment = now();
     const errors = [
-      ...bookingRequestErrors(body, town.form),
+      ...bookingRequestErrors(body, town.form, town.reminders.sms),
       ...unknownFields(BookingRequest, body).map((field) => ({ field, code: 'unknown' })),
     ];
     const parsed = BookingRequest.safeParse(body);
@@ -52,6 +53,8 @@ export function bookingRoutes(deps: AppDeps): Hono {
         locale: request.locale,
         maxActivePerEmail: town.rules.maxActiveBookingsPerEmail,
         confirmBy: (hold) => confirmationDeadline(town, hold, moment),
+        smsReminder: request.reminders?.sms === true,
+        reminders: reminderPolicy(town),
       }, moment);
       await recordIdempotentAnswer(tx, key, made.booking.id, made.token);
       return wireBooking(deps, made.booking, made.token, locale);

@@ -5,6 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { RescheduleRequest } from '../../../src/api/schemas.js';
 import { DomainError } from '../domain/errors.js';
+import { reminderPolicy } from '../domain/outbox-plan.js';
 import { assertLive, authorizedBooking, cancelBooking, confirmBooking, rescheduleBooking } from '../store/bookings.js';
 import { parseBody } from './body.js';
 import { wireBooking } from './bookings.js';
@@ -32,7 +33,7 @@ export function manageRoutes(deps: AppDeps): Hono {
 
   app.post('/bookings/:code/confirm', async (c) => {
     const token = bearerToken(c);
-    const booking = await confirmBooking(db, c.req.param('code'), token, now());
+    const booking = await confirmBooking(db, c.req.param('code'), token, now(), reminderPolicy(town));
     return c.json(wireBooking(deps, booking, token, requestLocale(c)));
   });
 
@@ -44,7 +45,7 @@ export function manageRoutes(deps: AppDeps): Hono {
   app.post('/bookings/:code/reschedule', async (c) => {
     const token = bearerToken(c);
     const { holdId } = await parseBody(c, RescheduleRequest);
-    const booking = await rescheduleBooking(db, c.req.param('code'), token, holdId, now(), deadlineHours);
+    const booking = await rescheduleBooking(db, c.req.param('code'), token, holdId, now(), deadlineHours, reminderPolicy(town));
     return c.json(wireBooking(deps, booking, token, requestLocale(c)));
   });
 

@@ -5,8 +5,10 @@
 import type { Locale, Person } from '../../../src/api/schemas.js';
 import { DomainError } from '../domain/errors.js';
 import { codeKey, emailKey, newBookingCode, newToken, sha256, tokenMatches } from '../domain/secrets.js';
+import { onConfirm, onCreate, onReschedule, type ReminderPolicy } from '../domain/outbox-plan.js';
 import type { BookingFacts } from '../domain/wire.js';
 import { hasSqlState, SqlState, withSavepoint, type Db, type Queryable } from './db.js';
+import { deleteUnsentReminders, enqueue } from './outbox.js';
 import { attachHoldToBooking, freeBookingReservation, takeLiveHold } from './reservations.js';
 
 export type StoredStatus = 'pending' | 'confirmed' | 'cancelled' | 'released';
@@ -15,9 +17,12 @@ export interface StoredBooking extends Omit<BookingFacts, 'status'> {
   id: number;
   status: StoredStatus;
   locale: Locale;
+  /** The citizen ticked "Erinnerung per SMS". */
+  smsReminder: boolean;
 }
 
-const BOOKING_COLUMNS = `id, code, status, location_id AS "locationId", services, start_at AS start, end_at AS "end", locale`;
+const BOOKING_COLUMNS = `id, code, status, location_id AS "locationId", services, start_at AS start, end_at AS "end", locale,
+  sms_reminder AS "smsReminder"`;
 
 /** Everything the citizen entered: stored together in one column, so that erasing it is one statement. */
 export interface PersonalData extends Person {
@@ -31,6 +36,9 @@ export interface NewBooking {
   /** When the held location wants double opt-in: the deadline by which the booking must be confirmed. */
   confirmBy: (hold: { locationId: string; start: Date }) => Date | null;
   maxActivePerEmail: number;
+  /** The citizen asked for an SMS reminder (sent only where `reminders.smsOffered`). */
+  smsReminder: boolean;
+  reminders: ReminderPolicy;
 }
 
 /** A booking made in the transaction `tx`, with its fresh token. */
@@ -45,8 +53,8 @@ async function insertWithFreshCode(tx: Queryable, values: unknown[]): Promise<St
     try {
       const [row] = await withSavepoint(tx, () => tx.query<StoredBooking>(
         `INSERT INTO bookings (code, code_key, status, location_id, services, start_at, end_at, locale, person,
-           email_key, created_at, confirm_by, confirmed_at)
-         VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9::text::jsonb, $10, $11, $12, $13)
+           email_key, created_at, confirm_by, confirmed_at, sms_reminder)
+         VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9::text::jsonb, $10, $11, $12, $13, $14)
          RETURNING ${BOOKING_COLUMNS}`,
         [code, codeKey(code), ...values],
       ));
@@ -81,8 +89,10 @@ export async function createBooking(tx: Queryable, request: NewBooking, now: Dat
   const booking = await insertWithFreshCode(tx, [
     pending ? 'pending' : 'confirmed', hold.locationId, JSON.stringify(hold.services), hold.start, hold.end,
     request.locale, JSON.stringify(request.person), email, now, confirmBy, pending ? null : now,
+    request.reminders.smsOffered && request.smsReminder,
   ]);
   await attachHoldToBooking(tx, hold.id, booking.id);
+  await enqueue(tx, booking.id, onCreate({ ...booking, status: pending ? 'pending' : 'confirmed' }, request.reminders, now), now);
   return { booking, token: await addToken(tx, booking.id, now) };
 }
 
@@ -126,7 +136,7 @@ export async function lookupBooking(db: Db, code: string, email: string, now: Da
   });
 }
 
-export async function confirmBooking(db: Db, code: string, token: string, now: Date): Promise<StoredBooking> {
+export async function confirmBooking(db: Db, code: string, token: string, now: Date, reminders: ReminderPolicy): Promise<StoredBooking> {
   return db.transaction(async (tx) => {
     const booking = await authorizedBooking(tx, code, token, true);
     assertLive(booking);
@@ -135,6 +145,7 @@ export async function confirmBooking(db: Db, code: string, token: string, now: D
       `UPDATE bookings SET status = 'confirmed', confirmed_at = $2, confirm_by = NULL WHERE id = $1 RETURNING ${BOOKING_COLUMNS}`,
       [booking.id, now],
     );
+    await enqueue(tx, booking.id, onConfirm({ ...confirmed, status: 'confirmed' }, reminders, now), now);
     return confirmed;
   });
 }
@@ -152,6 +163,8 @@ export async function cancelBooking(db: Db, code: string, token: string, now: Da
     assertChangeable(booking, now, deadlineHours);
     await tx.query(`UPDATE bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [booking.id, now]);
     await freeBookingReservation(tx, booking.id);
+    await deleteUnsentReminders(tx, booking.id);
+    await enqueue(tx, booking.id, [{ kind: 'cancelled', channel: 'email', dueAt: now }], now);
   });
 }
 
@@ -166,6 +179,7 @@ export async function rescheduleBooking(
   holdId: string,
   now: Date,
   deadlineHours: number,
+  reminders: ReminderPolicy,
 ): Promise<StoredBooking> {
   return db.transaction(async (tx) => {
     const booking = await authorizedBooking(tx, code, token, true);
@@ -179,13 +193,18 @@ export async function rescheduleBooking(
        RETURNING ${BOOKING_COLUMNS}`,
       [booking.id, hold.locationId, JSON.stringify(hold.services), hold.start, hold.end],
     );
+    await deleteUnsentReminders(tx, booking.id);
+    if (moved.status === 'pending' || moved.status === 'confirmed') {
+      await enqueue(tx, booking.id, onReschedule({ ...moved, status: moved.status }, reminders, now), now);
+    }
     return moved;
   });
 }
 
 /**
  * Releases pending bookings whose confirmation deadline passed: the counter is freed and the personal
- * data erased, since the citizen never confirmed wanting the appointment.
+ * data erased, since the citizen never confirmed wanting the appointment. Their unsent messages go too (they
+ * could no longer be sent anyway), and so do their copies in the development mailbox.
  */
 export async function releaseUnconfirmed(db: Db, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
@@ -195,7 +214,10 @@ export async function releaseUnconfirmed(db: Db, now: Date): Promise<number> {
       [now],
     );
     if (released.length > 0) {
-      await tx.query('DELETE FROM reservations WHERE booking_id = ANY($1::bigint[])', [released.map((row) => row.id)]);
+      const ids = released.map((row) => row.id);
+      await tx.query('DELETE FROM reservations WHERE booking_id = ANY($1::bigint[])', [ids]);
+      await tx.query('DELETE FROM outbox WHERE booking_id = ANY($1::bigint[]) AND sent_at IS NULL', [ids]);
+      await tx.query('DELETE FROM dev_mail WHERE booking_id = ANY($1::bigint[])', [ids]);
     }
     return released.length;
   });

@@ -9,7 +9,7 @@ import { loadTownFile } from '../../src/config/load-town.js';
 import type { TownConfig } from '../../src/config/town-schema.js';
 import type { LogLine } from '../../src/http/access-log.js';
 import { DEFAULT_TOWN_FILE } from '../../src/config/default-town.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import { testDatabaseTargets, type TestDatabase } from './databases.js';
 
 export class TestClock {
@@ -84,6 +84,8 @@ export async function startTestServer(
   databaseFactory: ReturnType<typeof testDatabaseTargets>[number],
   clock: TestClock,
   town: TownConfig = conformanceTown(),
+  /** Further options, e.g. `smtpUrl`, or an outbox that only sends when the test calls `flushOutbox()`. */
+  extra: Partial<ServerOptions> = {},
 ): Promise<StartedServer> {
   const database = await databaseFactory.create();
   const logLines: LogLine[] = [];
@@ -96,6 +98,7 @@ export async function startTestServer(
     clientIdentity: { trustProxy: false },
     now: clock.now,
     log: (line) => logLines.push(line),
+    ...extra,
   });
   return { running, database, logLines };
 }

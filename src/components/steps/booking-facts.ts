@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { Booking, Location } from '../../api/schemas.js';
 import { clock } from '../../clock.js';
-import { bookingToIcs, downloadIcs, icsFileName } from '../../ics/ics.js';
+import { downloadIcs } from '../../ics/download.js';
+import { bookingToIcs, icsFileName } from '../../ics/ics.js';
 import { formatDateLong, formatTime, localDateOf } from '../../format/datetime.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
 
