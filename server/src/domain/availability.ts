@@ -22,6 +22,15 @@ export function earliestStart(town: TownConfig, now: number): number {
   return now + town.rules.minimumNoticeMinutes * 60_000;
 }
 
+/**
+ * Closures set by staff as occupied ranges on every counter: slots that touch one are taken whichever
+ * counter is asked, and bookings already inside stay as they are (they are not in this list).
+ */
+export function closedOnAllCounters(closures: readonly Interval[], counters: number): Occupied[] {
+  return closures.flatMap((closure) =>
+    Array.from({ length: counters }, (_, index) => ({ counter: index + 1, start: closure.start, end: closure.end })));
+}
+
 /** Occupied ranges per counter, sorted by start, for quick overlap checks. */
 function byCounter(occupied: readonly Occupied[], counters: number): Interval[][] {
   const lanes: Interval[][] = Array.from({ length: counters }, () => []);

@@ -12,6 +12,7 @@ import { holdRoutes } from './holds.js';
 import { requestLocale } from './locale.js';
 import { manageRoutes } from './manage.js';
 import { problemFor, problemResponse } from './problems.js';
+import { STAFF_BASE, staffRoutes } from '../staff/routes.js';
 
 export const API_BASE = '/api/v1';
 
@@ -40,6 +41,8 @@ export function createApp(deps: AppDeps, extra?: (app: Hono) => void): Hono {
     return c.json({ status: 'ok', database: deps.db.kind });
   });
   app.route(API_BASE, createApi(deps));
+  // The Bürgerbüro's pages: their own path, the only place with cookies (docs/staff.md).
+  app.route(STAFF_BASE, staffRoutes(deps));
   extra?.(app);
   app.notFound((c) => problemResponse(c, 'not_found', requestLocale(c)));
   app.onError((error, c) => {

@@ -6,7 +6,7 @@ import { bookingWindow, dayBounds, freeDays, freeSlots } from '../domain/availab
 import { invalidInput } from '../domain/errors.js';
 import { checkSelection, parseServicesParameter } from '../domain/selection.js';
 import { toCatalog } from '../domain/wire.js';
-import { occupiedRanges } from '../store/reservations.js';
+import { busyRanges } from '../store/staff-closures.js';
 import type { AppDeps } from './deps.js';
 import { requestLocale } from './locale.js';
 
@@ -35,9 +35,9 @@ export function availabilityRoutes({ town, db, now }: AppDeps): Hono {
     const { first, last } = bookingWindow(town, moment.getTime());
     const scanFrom = from < first ? first : from;
     if (scanFrom > last) return c.json({ days: [], nextAvailable: null } satisfies DaysResponse);
-    const occupied = await occupiedRanges(
+    const occupied = await busyRanges(
       db,
-      selection.location.id,
+      selection.location,
       { start: dayBounds(scanFrom, timeZone).start, end: dayBounds(last, timeZone).end },
       moment,
     );
@@ -55,7 +55,7 @@ export function availabilityRoutes({ town, db, now }: AppDeps): Hono {
     const selection = checkSelection(town, c.req.query('location') ?? '', parseServicesParameter(c.req.query('services')));
     const date = dayParameter(c.req.query('date'), 'date');
     const moment = now();
-    const occupied = await occupiedRanges(db, selection.location.id, dayBounds(date, timeZone), moment);
+    const occupied = await busyRanges(db, selection.location, dayBounds(date, timeZone), moment);
     const slots = freeSlots(town, selection.location, date, selection.lengthMinutes, occupied, moment.getTime());
     return c.json({
       slots: slots.map((slot) => ({ start: formatInstant(slot.start, timeZone), end: formatInstant(slot.end, timeZone) })),

@@ -5,7 +5,8 @@ import { dayOf, formatInstant } from '../../../src/format/zoned-day.js';
 import { dayBounds, freeSlots } from '../domain/availability.js';
 import { DomainError } from '../domain/errors.js';
 import { checkSelection } from '../domain/selection.js';
-import { createHold, extendHold, occupiedRanges, releaseHold, type StoredHold } from '../store/reservations.js';
+import { createHold, extendHold, releaseHold, type StoredHold } from '../store/reservations.js';
+import { busyRanges } from '../store/staff-closures.js';
 import { parseBody } from './body.js';
 import type { AppDeps } from './deps.js';
 import { rateLimit } from './rate-limit.js';
@@ -29,8 +30,8 @@ export function holdRoutes({ town, db, now, rateLimits, clientIdentity }: AppDep
     const moment = now();
     const start = Date.parse(request.start);
     const day = dayOf(start, town.timeZone);
-    // Only a start the calendar offers can be held: on the grid, open, in the window, not taken.
-    const occupied = await occupiedRanges(db, selection.location.id, dayBounds(day, town.timeZone), moment);
+    // Only a start the calendar offers can be held: on the grid, open, in the window, not taken, not closed.
+    const occupied = await busyRanges(db, selection.location, dayBounds(day, town.timeZone), moment);
     const slot = freeSlots(town, selection.location, day, selection.lengthMinutes, occupied, moment.getTime())
       .find((free) => free.start === start);
     if (!slot) throw new DomainError('slot_unavailable');

@@ -22,7 +22,7 @@ export interface ClientIdentity {
 
 const secret = randomBytes(32);
 
-function clientAddress(c: Context, { trustProxy }: ClientIdentity): string {
+export function clientAddress(c: Context, { trustProxy }: ClientIdentity): string {
   if (trustProxy) {
     const forwarded = c.req.header('X-Forwarded-For')?.split(',').map((hop) => hop.trim()).filter(Boolean).at(-1);
     if (forwarded) return forwarded;
