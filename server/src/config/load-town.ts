@@ -97,6 +97,20 @@ export function loadTownFile(path: string): TownConfig {
  * counts as unset: deployment tools often pass `ALLOWED_ORIGINS=` when nobody set a value.
  */
 export function applyEnvironmentOverrides(town: TownConfig, env: Readonly<Record<string, string | undefined>>): TownConfig {
+  return withBookingPageUrl(withAllowedOrigins(town, env), env);
+}
+
+/** BOOKING_PAGE_URL replaces `bookingPageUrl`, the page the emails link to (a test system, a demo on another port). */
+function withBookingPageUrl(town: TownConfig, env: Readonly<Record<string, string | undefined>>): TownConfig {
+  const variable = 'BOOKING_PAGE_URL';
+  const value = env[variable]?.trim();
+  if (!value) return town;
+  const parsed = TownConfig.shape.bookingPageUrl.safeParse(value);
+  if (!parsed.success) throw new TownFileError(variable, [{ path: '', message: `"${value}": expected a web address starting with http:// or https://` }]);
+  return { ...town, bookingPageUrl: parsed.data };
+}
+
+function withAllowedOrigins(town: TownConfig, env: Readonly<Record<string, string | undefined>>): TownConfig {
   const variable = 'ALLOWED_ORIGINS';
   const entries = (env[variable] ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
   if (entries.length === 0) return town;
