@@ -76,6 +76,7 @@ const STYLE = [
   'dd{margin:0 0 8px}',
   '.action a{display:inline-block;padding:12px 16px;background:#2044AA;color:#fff;border-radius:4px;font-weight:bold;text-decoration:underline}',
   'footer{margin-top:32px;border-top:1px solid #6E7597;padding-top:8px;color:#51577A}',
+  'footer p{margin:4px 0}',
 ].join('');
 
 export function renderHtml(document: MessageDocument): string {
