@@ -114,5 +114,7 @@ export function createHandlers(state: MockState, { baseUrl, latencyMs, injectFau
       const { holdId } = parseRequest(RescheduleRequest, await jsonBody(request));
       return bookingJson(request, state.reschedule(state.liveBooking(stored), holdId));
     })),
+    // Anything else under the base is an unknown route, answered as the contract answers every error.
+    http.all(`${base}/*`, () => problemResponse(new MockProblem('not_found'))),
   ];
 }

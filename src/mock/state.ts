@@ -81,7 +81,8 @@ export class MockState {
   private readonly config: MockStateConfig;
   private readonly holds = new Map<string, StoredHold>();
   private readonly takenSlots: (TimeRange & { locationId: string })[] = [];
-  private readonly bookingsByIdempotencyKey = new Map<string, MockBooking>();
+  /** Each key's booking and the body that made it: the same key with another body is a client bug. */
+  private readonly bookingsByIdempotencyKey = new Map<string, { stored: MockBooking; body: string }>();
   /** Ids, codes and tokens come from the seed, so that a rerun hands out the same ones. */
   private readonly random: () => number;
 
@@ -158,7 +159,10 @@ export class MockState {
   createBooking(idempotencyKey: string | null, body: unknown): Booking {
     if (!idempotencyKey) throw new MockProblem('invalid_input', [{ field: 'Idempotency-Key', code: 'required' }]);
     const earlier = this.bookingsByIdempotencyKey.get(idempotencyKey);
-    if (earlier) return structuredClone(earlier.booking);
+    if (earlier && earlier.body !== JSON.stringify(body)) {
+      throw new MockProblem('invalid_input', [{ field: 'Idempotency-Key', code: 'reused' }]);
+    }
+    if (earlier) return structuredClone(earlier.stored.booking);
     const errors = bookingRequestErrors(body, this.catalog.form);
     if (errors.length > 0) throw new MockProblem('invalid_input', errors);
     const request = BookingRequest.parse(body);
@@ -177,7 +181,7 @@ export class MockState {
       cancelled: false,
     };
     this.bookings.push(stored);
-    this.bookingsByIdempotencyKey.set(idempotencyKey, stored);
+    this.bookingsByIdempotencyKey.set(idempotencyKey, { stored, body: JSON.stringify(body) });
     return structuredClone(stored.booking);
   }
 
