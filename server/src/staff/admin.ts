@@ -30,7 +30,7 @@ ${fresh ? html`<div class="notice success" role="status"><h2>Neue Adresse für $
 <code class="secret">${fresh.url}</code></div>` : ''}
 <ul class="appointments">${town.locations.map((location) => html`<li><h2>${location.name.de}</h2>
 <p>${created.has(location.id) ? `Eingerichtet am ${dateTimeOf(created.get(location.id)!, town.timeZone)} Uhr.` : 'Noch kein Feed eingerichtet.'}</p>
-<form method="post" action="/staff/feeds/${location.id}">${csrfField(csrf)}<button type="submit" class="secondary">${created.has(location.id) ? 'Neue Adresse erzeugen' : 'Feed einrichten'}<span class="visually-hidden">: ${location.name.de}</span></button></form></li>`)}</ul>`;
+<form method="post" action="/staff/feeds/${location.id}">${csrfField(csrf)}<button type="submit" class="secondary">${created.has(location.id) ? 'Neue Adresse erzeugen' : 'Feed einrichten'}<span class="visually-hidden"> für ${location.name.de}</span></button></form></li>`)}</ul>`;
     return page({ town, title: 'Kalender-Feeds', section: 'feeds', body, staff, csrf });
   };
 

@@ -62,7 +62,7 @@ export function closureRoutes(app: Hono<StaffEnv>, deps: AppDeps): void {
 ${inside.length > 0 ? html`<div class="notice${closure.id === added ? ' error' : ''}"><p><strong>${inside.length} ${inside.length === 1 ? 'Termin liegt' : 'Termine liegen'} in dieser Zeit.</strong> Bitte verlegen oder absagen:</p>
 <ul>${inside.map((booking) => html`<li><a href="/staff/bookings/${booking.id}">${dateTimeOf(booking.start, town.timeZone)}–${timeOf(booking.end, town.timeZone)} Uhr, ${booking.code}</a> (${serviceList(town, booking.services)})</li>`)}</ul></div>`
         : html`<p>Keine gebuchten Termine in dieser Zeit.</p>`}
-<div class="actions"><form method="post" action="/staff/closures/${closure.id}/delete">${csrfField(csrf)}<button type="submit" class="secondary">Schließzeit aufheben<span class="visually-hidden">: ${locationName(town, closure.locationId)}, ${dateTimeOf(closure.start, town.timeZone)}</span></button></form></div></li>`;
+<div class="actions"><form method="post" action="/staff/closures/${closure.id}/delete">${csrfField(csrf)}<button type="submit" class="secondary">Schließzeit aufheben<span class="visually-hidden"> für ${locationName(town, closure.locationId)}, ${dateTimeOf(closure.start, town.timeZone)}</span></button></form></div></li>`;
     };
     const body = html`${hasErrors ? html`<div class="notice error" role="alert"><h2>Es gibt ein Problem</h2><ul>${Object.entries(errors).map(([id, text]) => html`<li><a href="#${id}">${text}</a></li>`)}</ul></div>` : ''}
 ${added !== undefined ? html`<div class="notice success" role="status"><p>Die Schließzeit ist eingetragen. Freie Zeiten darin werden nicht mehr angeboten.</p></div>` : ''}

@@ -34,7 +34,7 @@ export function statusBadge(booking: StaffBooking): Html {
 export function attendanceActions(booking: StaffBooking, csrf: string, back: string): Html {
   if (booking.status !== 'pending' && booking.status !== 'confirmed') return html``;
   const button = (action: string, label: string, kind = '') => html`<form method="post" action="/staff/bookings/${booking.id}/${action}">
-${csrfField(csrf)}<input type="hidden" name="back" value="${back}"><button type="submit" class="${kind}">${label}<span class="visually-hidden">: ${booking.code}</span></button></form>`;
+${csrfField(csrf)}<input type="hidden" name="back" value="${back}"><button type="submit" class="${kind}">${label}<span class="visually-hidden"> für Termin ${booking.code}</span></button></form>`;
   return booking.attendance
     ? html`${button('undo', 'Rückgängig', 'secondary')}`
     : html`${button('arrived', 'Erschienen')}${button('missed', 'Nicht erschienen', 'secondary')}`;
@@ -89,7 +89,7 @@ ${locations.length > 1 ? html`<div class="field"><label for="location">Standort<
 <a href="/staff/day.csv?location=${encodeURIComponent(location.id)}&amp;date=${day}" download>CSV herunterladen</a>
 </nav>
 ${CANCELLATION_EMAIL_AVAILABLE ? '' : html`<p class="notice">${NO_EMAIL_NOTE}</p>`}
-<p>${bookings.length === 0 ? 'Für diesen Tag sind keine Termine gebucht.' : `${live} ${live === 1 ? 'Termin' : 'Termine'} (${bookings.length} mit abgesagten).`}</p>
+<p>${bookings.length === 0 ? 'Für diesen Tag sind keine Termine gebucht.' : `${live} ${live === 1 ? 'Termin' : 'Termine'}${bookings.length > live ? `, dazu ${bookings.length - live} abgesagt` : ''}.`}</p>
 ${bookings.length > 0 ? html`<ol class="appointments">${bookings.map((booking) => appointment(deps, booking, c.get('csrf'), back))}</ol>` : ''}`;
     return c.html(page({ town, title: 'Tagesliste', section: 'day', body, staff, csrf: c.get('csrf') }));
   });
