@@ -45,7 +45,8 @@ export async function openPage(name: string, width = 800): Promise<TestPage> {
   const widgets = await waitFor(() => {
     const found = [...window.document.querySelectorAll('termin-buchen')];
     return found.length > 0 && found.every((widget) => widget.shadowRoot?.querySelector('tb-services-step button')) && found;
-  }, `the first step on ${name}`)
+  // Generous: on a cold dev server the mock's worker and modules can take seconds after the load event.
+  }, `the first step on ${name}`, 15_000)
     .catch((error: Error) => {
       const { violations, errors } = window.embeddingProbe ?? { violations: [], errors: [] };
       throw new Error([error.message, ...violations, ...errors].join('\n'));
