@@ -52,6 +52,8 @@ export const Location = z.object({
   name: Text,
   address: Address,
   hint: z.optional(z.string()),
+  /** Added in v1: bookings here stay `pending` until the citizen opens the e-mail's link; absent means unknown. */
+  doubleOptIn: z.optional(z.boolean()),
 });
 
 export const Offer = z.object({ serviceId: Id, locationId: Id });
@@ -73,6 +75,8 @@ export const Catalog = z.object({
   bookingHorizonDays: PositiveCount,
   /** Added in v1: `sms: true` when the town sends text message reminders to citizens who ask for one. */
   reminders: z.optional(z.object({ sms: z.boolean() })),
+  /** Added in v1: whom citizens call when online booking cannot go on. */
+  contact: z.optional(z.object({ phone: Text, email: z.optional(Email) })),
 });
 
 export const DaysResponse = z.object({
@@ -125,6 +129,10 @@ export const Booking = z.object({
   end: DateTime,
   location: Location,
   services: z.array(z.object({ id: Id, name: Text, quantity: PositiveCount })),
+  /** Added in v1: the last instant it can be cancelled or moved online. */
+  changeableUntil: z.optional(DateTime),
+  /** Added in v1, `pending` only: the e-mail's link must be opened by then, or the time is freed. */
+  confirmBy: z.optional(DateTime),
 });
 
 export const BookingResponse = z.object({ booking: Booking });

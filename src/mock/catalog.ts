@@ -80,6 +80,7 @@ export const defaultCatalog: Catalog = {
       .map((serviceId) => ({ serviceId, locationId: 'sued' })),
   ],
   form: { phone: 'optional', address: 'hidden', birthDate: 'optional', notes: 'optional' },
+  contact: { phone: '0123 4567-0', email: 'buergerbuero@musterstadt.example' },
 };
 
 /** Bürgerbüro Nord confirms bookings only after the citizen clicks the link in an e-mail. */

@@ -34,12 +34,15 @@ export interface MockOptions {
 
 export function createMockBackend(options: MockOptions = {}): { handlers: RequestHandler[]; state: MockState } {
   const catalog = structuredClone(defaultCatalog);
+  const doubleOptInLocationIds = options.doubleOptInLocationIds ?? defaultDoubleOptInLocationIds;
+  // Before the `catalog` option, so that a test can still drop the field, as an older backend would.
+  for (const location of catalog.locations) location.doubleOptIn = doubleOptInLocationIds.includes(location.id);
   const state = new MockState({
     catalog: options.catalog ? options.catalog(catalog) : catalog,
     now: options.now ?? (() => new Date()),
     seed: options.seed ?? 1,
     holdSeconds: options.holdSeconds ?? 600,
-    doubleOptInLocationIds: options.doubleOptInLocationIds ?? defaultDoubleOptInLocationIds,
+    doubleOptInLocationIds,
   });
   const handlers = createHandlers(state, {
     baseUrl: options.baseUrl ?? '/api',

@@ -67,6 +67,8 @@ interface StoredHold extends TimeRange {
 /** More active bookings than this for one e-mail address are refused with `limit_reached`. */
 const ACTIVE_BOOKINGS_PER_EMAIL = 3;
 const CANCELLATION_DEADLINE_MS = 24 * 60 * 60_000;
+/** How long a pending booking waits for its e-mail link to be opened (the server's `pendingConfirmMinutes`). */
+const PENDING_CONFIRM_MS = 120 * 60_000;
 /** No 0/O or 1/I, so that a code read out on the phone cannot be misheard. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -163,7 +165,7 @@ export class MockState {
       throw new MockProblem('invalid_input', [{ field: 'Idempotency-Key', code: 'reused' }]);
     }
     if (earlier) return structuredClone(earlier.stored.booking);
-    const errors = bookingRequestErrors(body, this.catalog.form);
+    const errors = bookingRequestErrors(body, this.catalog.form, this.catalog.reminders?.sms === true);
     if (errors.length > 0) throw new MockProblem('invalid_input', errors);
     const request = BookingRequest.parse(body);
     const hold = this.activeHold(request.holdId);
@@ -211,6 +213,7 @@ export class MockState {
 
   confirm(stored: MockBooking): Booking {
     stored.booking.status = 'confirmed';
+    delete stored.booking.confirmBy;
     return structuredClone(stored.booking);
   }
 
@@ -224,8 +227,8 @@ export class MockState {
     if (Date.parse(stored.booking.start) - this.nowMs() < CANCELLATION_DEADLINE_MS) throw new MockProblem('too_late');
     const hold = this.activeHold(holdId);
     this.holds.delete(hold.id);
-    const { code, token, status } = stored.booking;
-    stored.booking = { ...this.buildBooking(hold, status), code, token };
+    const { code, token, status, confirmBy } = stored.booking;
+    stored.booking = { ...this.buildBooking(hold, status), code, token, ...(confirmBy ? { confirmBy } : {}) };
     return structuredClone(stored.booking);
   }
 
@@ -281,11 +284,14 @@ export class MockState {
   ): Booking {
     const location = this.catalog.locations.find((candidate) => candidate.id === locationId);
     if (!location) throw new MockProblem('invalid_input', [{ field: 'locationId', code: 'unknown' }]);
+    const pending = (status ?? (this.config.doubleOptInLocationIds.includes(locationId) ? 'pending' : 'confirmed')) === 'pending';
     return {
       code: this.newCode(),
       token: randomString(this.random, TOKEN_ALPHABET, 43),
-      status: status ?? (this.config.doubleOptInLocationIds.includes(locationId) ? 'pending' : 'confirmed'),
+      status: pending ? 'pending' : 'confirmed',
       ...this.formatRange({ start, end }),
+      changeableUntil: formatInstant(start - CANCELLATION_DEADLINE_MS, this.catalog.timeZone),
+      ...(pending ? { confirmBy: formatInstant(this.nowMs() + PENDING_CONFIRM_MS, this.catalog.timeZone) } : {}),
       location: structuredClone(location),
       services: services.map(({ id, quantity }) => ({
         id,

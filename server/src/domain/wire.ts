@@ -12,6 +12,7 @@ export function toWireLocation(location: LocationConfig, locale: Locale): Locati
     name: location.name[locale],
     address: { ...location.address },
     ...(location.hint ? { hint: location.hint[locale] } : {}),
+    doubleOptIn: location.doubleOptIn,
   };
 }
 
@@ -32,6 +33,7 @@ export function toCatalog(town: TownConfig, locale: Locale): Catalog {
     offers: town.locations.flatMap((location) =>
       location.services.map((serviceId) => ({ serviceId, locationId: location.id }))),
     reminders: { sms: town.reminders.sms },
+    contact: { phone: town.contact.phone, email: town.contact.email },
   };
 }
 
@@ -43,6 +45,8 @@ export interface BookingFacts {
   services: { id: string; quantity: number }[];
   start: Date;
   end: Date;
+  /** A pending booking's deadline for opening the e-mail's link; null once confirmed. */
+  confirmBy?: Date | null;
 }
 
 export function toWireBooking(town: TownConfig, facts: BookingFacts, token: string, locale: Locale): Booking {
@@ -54,6 +58,9 @@ export function toWireBooking(town: TownConfig, facts: BookingFacts, token: stri
     status: facts.status,
     start: formatInstant(facts.start.getTime(), town.timeZone),
     end: formatInstant(facts.end.getTime(), town.timeZone),
+    // The rule cancel and reschedule enforce (store/bookings.ts): not closer to the start than this.
+    changeableUntil: formatInstant(facts.start.getTime() - town.rules.changeDeadlineHours * 3_600_000, town.timeZone),
+    ...(facts.status === 'pending' && facts.confirmBy ? { confirmBy: formatInstant(facts.confirmBy.getTime(), town.timeZone) } : {}),
     location: toWireLocation(location, locale),
     services: facts.services.map(({ id, quantity }) => ({
       id,

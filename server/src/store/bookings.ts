@@ -22,7 +22,7 @@ export interface StoredBooking extends Omit<BookingFacts, 'status'> {
 }
 
 const BOOKING_COLUMNS = `id, code, status, location_id AS "locationId", services, start_at AS start, end_at AS "end", locale,
-  sms_reminder AS "smsReminder"`;
+  sms_reminder AS "smsReminder", confirm_by AS "confirmBy"`;
 
 /** Everything the citizen entered: stored together in one column, so that erasing it is one statement. */
 export interface PersonalData extends Person {
