@@ -631,6 +631,21 @@ for (const factory of contractTargets()) {
         assert.equal(Date.parse(found.start), Date.parse(slot.start));
       });
 
+      it('repeats the stored 201 answer for the same key and body even after the booking was cancelled (24 hours)', async () => {
+        const c = use();
+        const slot = await c.findSlot();
+        const hold = await c.api.holdOk(c.firstLocation, ONE_PERSO, slot.start);
+        const body = c.bookingBody(hold, c.person('repeat-cancelled'));
+        const key = randomUUID();
+        const first = await c.api.bookOk(body, key);
+        expectEmpty(await c.api.cancel(first.code, first.token), 204);
+        c.clock.advance(HOUR);
+        const again = await c.api.bookOk(body, key);
+        assert.equal(again.code, first.code);
+        assert.equal(again.token, first.token);
+        assert.ok((await c.freeStarts(slot.day)).includes(slot.start), 'the repeat booked nothing again');
+      });
+
       it('refuses the same key with another body with 422 invalid_input', async () => {
         const c = use();
         const slot = await c.findSlot();
@@ -838,6 +853,19 @@ for (const factory of contractTargets()) {
         const c = use();
         expectProblem(await c.api.get('/unbekannt'), 404, 'not_found');
         expectProblem(await c.api.post('/bookings/ABC-DEF/unbekannt', {}), 404, 'not_found');
+      });
+    });
+
+    // Last, so that it sees the log of every request above (the mock writes none).
+    describe('personal data', () => {
+      it('reaches no log line: no name, email, phone, notes, code or token this suite sent or received', () => {
+        const c = use();
+        const log = JSON.stringify(c.target.logLines).toLowerCase();
+        for (const secret of c.api.secrets) {
+          for (const form of new Set([secret, secret.replace(/-/g, '')])) {
+            assert.ok(!log.includes(form.toLowerCase()), `the log contains ${form}`);
+          }
+        }
       });
     });
   });

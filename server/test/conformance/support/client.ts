@@ -53,6 +53,8 @@ export interface BookingBody {
 export class ContractClient {
   /** Every answer this client received, in order (for header checks across a whole flow). */
   readonly answers: Answer[] = [];
+  /** Personal data, codes and tokens this client sent or received: none of them may reach a log. */
+  readonly secrets = new Set<string>();
 
   constructor(
     readonly base: string,
@@ -80,7 +82,25 @@ export class ContractClient {
     }
     const answer: Answer = { method, url: url.href, status: response.status, headers: response.headers, text, json };
     this.answers.push(answer);
+    this.#collectSecrets(options.body, headers, json);
     return answer;
+  }
+
+  #collectSecrets(body: unknown, headers: Record<string, string>, json: unknown): void {
+    const add = (value: unknown) => {
+      if (typeof value === 'string' && value.trim().length >= 6) this.secrets.add(value.trim());
+    };
+    const record = (value: unknown): Record<string, unknown> =>
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    const sent = record(body);
+    Object.values(record(sent.person)).forEach(add);
+    add(sent.notes);
+    add(sent.code);
+    add(sent.email);
+    add(/^Bearer (.+)$/.exec(headers.Authorization ?? '')?.[1]);
+    const booking = record(record(json).booking);
+    add(booking.code);
+    add(booking.token);
   }
 
   get(path: string, query?: RequestOptions['query'], headers?: Record<string, string>): Promise<Answer> {

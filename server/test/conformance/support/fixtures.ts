@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { after, before, beforeEach } from 'node:test';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import type { Booking, Catalog, Hold, Locale, Person, Service, ServiceSelection, Slot } from '../../../../src/api/schemas.js';
 import { TestClock, type ContractTarget, type ContractTargetFactory } from '../../support/contract-targets.js';
 import { ContractClient, type BookingBody } from './client.js';
@@ -195,10 +195,20 @@ export function useConformance(factory: ContractTargetFactory): () => Conformanc
       throw error;
     }
   });
+  let logMark = 0;
   beforeEach(() => {
     conformance?.clock.set(BASE_TIME);
+    logMark = conformance?.target.logLines.length ?? 0;
+  });
+  // "Bad input never gets a 500": a server error during a test fails it, whatever the test expected.
+  afterEach(() => {
+    const errors = conformance?.target.logLines.slice(logMark).filter((line) => line.event === 'error') ?? [];
+    if (errors.length > 0) {
+      throw new Error(`the server answered ${errors.length} request(s) with an error: ${errors.map((line) => line.kind).join(', ')}`);
+    }
   });
   after(async () => {
+    if (process.env.TB_CONFORMANCE_COUNT) console.log(`${factory.name}: ${conformance?.api.answers.length} requests`);
     await conformance?.target.close();
   });
   return () => {
