@@ -118,6 +118,7 @@ describe('the demo town (server/town/musterstadt.yaml)', () => {
       changeDeadlineHours: 24,
       maxActiveBookingsPerEmail: 3,
       pendingConfirmMinutes: 120,
+      reminderHoursBefore: 24,
     });
     assert.deepEqual(town.form, { phone: 'optional', address: 'hidden', birthDate: 'optional', notes: 'optional' });
   });
@@ -223,6 +224,7 @@ describe('defaults', () => {
       changeDeadlineHours: 24,
       maxActiveBookingsPerEmail: 3,
       pendingConfirmMinutes: 120,
+      reminderHoursBefore: 24,
     });
     assert.deepEqual(town.form, { phone: 'optional', address: 'hidden', birthDate: 'hidden', notes: 'optional' });
     assert.deepEqual(town.allowedOrigins, []);
@@ -230,6 +232,16 @@ describe('defaults', () => {
     assert.deepEqual(town.locations[0].closures, []);
     assert.deepEqual(town.services[0].name, { de: 'Reisepass beantragen', en: 'Reisepass beantragen' });
     assert.equal(town.services[0].description, undefined);
+    assert.deepEqual(town.mail, {});
+    assert.deepEqual(town.reminders, { sms: false });
+    assert.equal(town.sms.driver, 'log');
+  });
+
+  test('SMS reminders need the phone field, and the http driver its url', () => {
+    assert.throws(
+      () => loadTownFile(writeTown(`${VALID}form: { phone: hidden }\nreminders: { sms: true }\nsms: { driver: http }\n`)),
+      (error: Error) => /reminders\.sms: SMS reminders need the phone number/.test(error.message) && /sms\.url: the http driver needs/.test(error.message),
+    );
   });
 
   test('a partial rules or form block keeps the defaults for what it leaves out', () => {

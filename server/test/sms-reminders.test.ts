@@ -138,7 +138,7 @@ for (const database of testDatabaseTargets()) {
       assert.equal(withoutPhone.status, 422);
       assert.deepEqual((await withoutPhone.json() as { errors: unknown }).errors, [{ field: 'person.phone', code: 'required' }]);
 
-      const plain = await server(clock, conformanceTown());
+      const plain = await server(clock, { ...conformanceTown(), reminders: { sms: false } });
       const notOffered = await postBooking(plain.running.url, await holdFirstFree(plain.running.url, 'rathaus', '2027-06-10'), {
         locationId: 'rathaus', date: '', email: 'notoffered@example.org', person: { phone: PHONE }, reminders: { sms: true },
       });
