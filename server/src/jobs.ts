@@ -8,12 +8,15 @@ import { releaseUnconfirmed } from './store/bookings.js';
 import type { Db } from './store/db.js';
 import { deleteOldIdempotencyKeys } from './store/idempotency.js';
 import { deleteExpiredHolds } from './store/reservations.js';
+import { deleteExpiredSessions } from './store/staff-accounts.js';
 
 export async function runHousekeeping(db: Db, now: Date): Promise<Record<string, number>> {
   return {
     releasedUnconfirmed: await releaseUnconfirmed(db, now),
     deletedHolds: await deleteExpiredHolds(db, now),
     deletedIdempotencyKeys: await deleteOldIdempotencyKeys(db, now),
+    // Expired staff sessions already open nothing; this only keeps the table small.
+    deletedStaffSessions: await deleteExpiredSessions(db, now),
   };
 }
 

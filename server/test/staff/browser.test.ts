@@ -29,7 +29,7 @@ interface AxeResult { violations: { id: string; impact: string; nodes: { target:
 async function checkPage(page: Page, name: string): Promise<void> {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
     const { violations } = await axe.run();
     return { violations: violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.map(({ target }) => ({ target })) })) };
   }) as AxeResult;
