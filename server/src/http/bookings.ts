@@ -6,7 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import { reminderPolicy } from '../domain/outbox-plan.js';
 import { confirmationDeadline, personErrors, uniqueByField } from '../domain/person-rules.js';
 import { toWireBooking } from '../domain/wire.js';
-import { bookingById, createBooking, lookupBooking, type StoredBooking } from '../store/bookings.js';
+import { createBooking, lookupBooking, type StoredBooking } from '../store/bookings.js';
 import { claimIdempotencyKey, recordIdempotentAnswer } from '../store/idempotency.js';
 import { parseBody, readJson, unknownFields } from './body.js';
 import type { AppDeps } from './deps.js';
@@ -42,11 +42,7 @@ export function bookingRoutes(deps: AppDeps): Hono {
     const locale = requestLocale(c);
     const answer = await db.transaction(async (tx) => {
       const claim = await claimIdempotencyKey(tx, key, JSON.stringify(body), moment);
-      if (claim.kind === 'repeat') {
-        const earlier = await bookingById(tx, claim.bookingId);
-        if (!earlier) throw new DomainError('not_found');
-        return wireBooking(deps, earlier, claim.token, locale);
-      }
+      if (claim.kind === 'repeat') return { booking: claim.answer };
       const made = await createBooking(tx, {
         holdId: request.holdId,
         person: { ...request.person, ...(request.notes === undefined ? {} : { notes: request.notes }) },
@@ -56,8 +52,9 @@ export function bookingRoutes(deps: AppDeps): Hono {
         smsReminder: request.reminders?.sms === true,
         reminders: reminderPolicy(town),
       }, moment);
-      await recordIdempotentAnswer(tx, key, made.booking.id, made.token);
-      return wireBooking(deps, made.booking, made.token, locale);
+      const response = wireBooking(deps, made.booking, made.token, locale);
+      await recordIdempotentAnswer(tx, key, made.booking.id, response.booking);
+      return response;
     });
     return c.json(answer, 201);
   });

@@ -96,11 +96,6 @@ export async function createBooking(tx: Queryable, request: NewBooking, now: Dat
   return { booking, token: await addToken(tx, booking.id, now) };
 }
 
-export async function bookingById(db: Queryable, id: number): Promise<StoredBooking | undefined> {
-  const [row] = await db.query<StoredBooking>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = $1`, [id]);
-  return row;
-}
-
 /**
  * The booking behind a manage link. An unknown code and a wrong token both answer `unauthorized`, so
  * that codes cannot be probed; a cancelled or released booking with the right token is `not_found`.

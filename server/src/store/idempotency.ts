@@ -4,6 +4,7 @@
  * Rows live 24 hours.
  */
 import { createHmac } from 'node:crypto';
+import type { Booking } from '../../../src/api/schemas.js';
 import { DomainError } from '../domain/errors.js';
 import { openToken, sealToken, sha256 } from '../domain/secrets.js';
 import type { Queryable } from './db.js';
@@ -15,7 +16,10 @@ function requestHash(idempotencyKey: string, body: string): Buffer {
   return createHmac('sha256', idempotencyKey).update(body).digest();
 }
 
-export type Claim = { kind: 'new' } | { kind: 'repeat'; bookingId: number; token: string };
+/** The first answer without its token, which is kept sealed apart from it. */
+export type StoredAnswer = Omit<Booking, 'token'>;
+
+export type Claim = { kind: 'new' } | { kind: 'repeat'; answer: Booking };
 
 /**
  * Claims the key for this request, or returns the booking an earlier request with the same key and body
@@ -33,24 +37,25 @@ export async function claimIdempotencyKey(tx: Queryable, key: string, body: stri
     [keyHash, fingerprint, now],
   );
   if (inserted.length > 0) return { kind: 'new' };
-  const [earlier] = await tx.query<{ requestHash: Uint8Array; bookingId: number | null; sealedToken: Uint8Array | null }>(
-    `SELECT request_hash AS "requestHash", booking_id AS "bookingId", sealed_token AS "sealedToken"
+  const [earlier] = await tx.query<{ requestHash: Uint8Array; answer: StoredAnswer | null; sealedToken: Uint8Array | null }>(
+    `SELECT request_hash AS "requestHash", answer, sealed_token AS "sealedToken"
      FROM idempotency_keys WHERE key_hash = $1`,
     [keyHash],
   );
   if (!earlier || !Buffer.from(earlier.requestHash).equals(fingerprint)) {
     throw new DomainError('invalid_input', [{ field: 'Idempotency-Key', code: 'reused' }]);
   }
-  if (earlier.bookingId === null || earlier.sealedToken === null) {
-    // The booking it made was erased (retention) or the row is incomplete: nothing to repeat.
+  if (earlier.answer === null || earlier.sealedToken === null) {
+    // Written before answers were stored, or erased: nothing to repeat.
     throw new DomainError('invalid_input', [{ field: 'Idempotency-Key', code: 'reused' }]);
   }
-  return { kind: 'repeat', bookingId: earlier.bookingId, token: openToken(earlier.sealedToken, key) };
+  return { kind: 'repeat', answer: { ...earlier.answer, token: openToken(earlier.sealedToken, key) } };
 }
 
-export async function recordIdempotentAnswer(tx: Queryable, key: string, bookingId: number, token: string): Promise<void> {
-  await tx.query('UPDATE idempotency_keys SET booking_id = $2, sealed_token = $3 WHERE key_hash = $1', [
-    sha256(key), bookingId, sealToken(token, key),
+export async function recordIdempotentAnswer(tx: Queryable, key: string, bookingId: number, answer: Booking): Promise<void> {
+  const { token, ...rest } = answer;
+  await tx.query('UPDATE idempotency_keys SET booking_id = $2, sealed_token = $3, answer = $4::text::jsonb WHERE key_hash = $1', [
+    sha256(key), bookingId, sealToken(token, key), JSON.stringify(rest),
   ]);
 }
 
