@@ -478,6 +478,8 @@ for (const factory of contractTargets()) {
         const slot = await c.findSlot();
         const hold = await c.api.holdOk(c.firstLocation, ONE_PERSO, slot.start);
         c.clock.advance(c.target.rules.holdSeconds * 1000 + 1000);
+        // Right after the advance: the server's housekeeping (every minute, on this clock) deletes expired
+        // holds, after which it can only answer 404 for this one.
         expectProblem(await c.api.extend(hold.id), 409, 'hold_expired');
         assert.ok((await c.freeStarts(slot.day)).includes(slot.start), 'an expired hold blocks nothing');
         expectProblem(await c.api.book(c.bookingBody(hold, c.person('expired'))), 409, 'hold_expired');

@@ -208,7 +208,6 @@ export function useConformance(factory: ContractTargetFactory): () => Conformanc
     }
   });
   after(async () => {
-    if (process.env.TB_CONFORMANCE_COUNT) console.log(`${factory.name}: ${conformance?.api.answers.length} requests`);
     await conformance?.target.close();
   });
   return () => {
