@@ -26,7 +26,8 @@ const { values: options } = parseArgs({
 const runs = Number(options.runs);
 const latency = Number(options.latency);
 const PRESELECTED = { service: 'reisepass', location: 'rathaus' };
-const WORDS = { increase: /Eine Person mehr für Reisepass/, next: 'Weiter', book: 'Termin verbindlich buchen', first: 'Vorname', last: 'Nachname', email: 'E-Mail-Adresse' };
+// `book` depends on the office: binding at once, a request where double opt-in applies, or not said by the backend.
+const WORDS = { increase: /Eine Person mehr für Reisepass/, next: 'Weiter', book: /^Termin (verbindlich buchen|anfragen|buchen)$/, first: 'Vorname', last: 'Nachname', email: 'E-Mail-Adresse' };
 
 if (!options.ci && !options['no-build']) execSync('npm run build', { stdio: 'inherit' });
 

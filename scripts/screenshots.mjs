@@ -20,8 +20,8 @@ const browser = await chromium.launch({
 });
 
 const t = lang === 'en'
-  ? { more: /One more person: Apply for a passport/, next: 'Continue', book: 'Book appointment', first: 'First name', last: 'Last name', email: 'Email address' }
-  : { more: /Eine Person mehr für Reisepass/, next: 'Weiter', book: 'Termin verbindlich buchen', first: 'Vorname', last: 'Nachname', email: 'E-Mail-Adresse' };
+  ? { more: /One more person: Apply for a passport/, next: 'Continue', book: /^(Book|Request) appointment$/, first: 'First name', last: 'Last name', email: 'Email address' }
+  : { more: /Eine Person mehr für Reisepass/, next: 'Weiter', book: /^Termin (verbindlich buchen|anfragen|buchen)$/, first: 'Vorname', last: 'Nachname', email: 'E-Mail-Adresse' };
 
 for (const width of [1280, 360]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });

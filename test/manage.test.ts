@@ -153,6 +153,8 @@ describe('<termin-buchen mode="manage">', () => {
   it('explains when it is too late to cancel, then offers neither cancelling nor moving', async () => {
     backend = await useMockBackend({ now: () => NOW });
     booking = backend.seedBooking({ start: '2026-11-02T14:00:00+01:00' });
+    // An older backend, which does not say until when the booking can be changed (contract-wording tests that case).
+    delete backend.bookings[0].booking.changeableUntil;
     const el = await openBooking();
     const cancelButton = buttonNamed(el, de.manage.cancel)!;
     cancelButton.click();

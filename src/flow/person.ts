@@ -45,7 +45,8 @@ export function ruleFor(field: PersonField, rules: FormRules): FormRules[keyof F
 export const visibleFields = (rules: FormRules): PersonField[] =>
   PERSON_FIELDS.filter((field) => ruleFor(field, rules) !== 'hidden');
 
-const PHONE = /^\+?[0-9 ()/-]{6,}$/;
+/** An optional leading +, then at least 6 digits, which spaces, ( ) / and - may separate. */
+const PHONE = /^\+?[ ()/-]*(\d[ ()/-]*){6,}$/;
 const POSTAL_CODE = /^[0-9]{5}$/;
 const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 

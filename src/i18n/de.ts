@@ -21,6 +21,8 @@ export const de = {
     timeZoneNote: (zone: string) => `Alle Uhrzeiten in deutscher Zeit (${zone}).`,
     widgetLabel: 'Termin buchen',
     minutes: (count: number) => (count === 1 ? '1 Minute' : `${count} Minuten`),
+    dateTime: (date: string, time: string) => `${date}, ${time} Uhr`,
+    call: 'Sie erreichen das Bürgerbüro telefonisch unter',
   },
   services: {
     title: 'Welches Anliegen haben Sie?',
@@ -75,7 +77,7 @@ export const de = {
       firstName: 'Vorname',
       lastName: 'Nachname',
       email: 'E-Mail-Adresse',
-      phone: 'Mobilnummer',
+      phone: 'Telefonnummer für Rückfragen',
       street: 'Straße und Hausnummer',
       postalCode: 'Postleitzahl',
       city: 'Ort',
@@ -84,8 +86,9 @@ export const de = {
     },
     hints: {
       email: 'An diese Adresse senden wir die Bestätigung.',
-      phone: 'Für Rückfragen, zum Beispiel wenn sich Ihr Termin ändert.',
-      birthDate: 'Zum Beispiel 31.12.1980',
+      phone: 'Falls sich Ihr Termin ändert. Festnetz oder Handy.',
+      street: 'Das Bürgerbüro bereitet damit Ihre Unterlagen vor.',
+      birthDate: 'Damit das Bürgerbüro Sie eindeutig findet. Zum Beispiel 31.12.1980',
       notes: 'Zum Beispiel, wenn Sie Unterstützung benötigen.',
     },
     errors: {
@@ -96,8 +99,8 @@ export const de = {
         email: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@beispiel.de.',
       },
       phone: {
-        required: 'Geben Sie Ihre Mobilnummer ein.',
-        phone: 'Geben Sie eine Telefonnummer nur mit Ziffern ein, zum Beispiel 0171 2345678.',
+        required: 'Geben Sie Ihre Telefonnummer ein.',
+        phone: 'Geben Sie eine Telefonnummer mit mindestens 6 Ziffern ein, zum Beispiel 0123 4567-89. Leerzeichen, Klammern, / und - sind erlaubt, + nur am Anfang.',
       },
       street: { required: 'Geben Sie Straße und Hausnummer ein.' },
       postalCode: {
@@ -127,6 +130,10 @@ export const de = {
     notProvided: 'Nicht angegeben',
     timeRange: (date: string, start: string, end: string) => `${date}, ${start} bis ${end} Uhr`,
     submit: 'Termin verbindlich buchen',
+    /** The backend does not say whether the booking is binding at once. */
+    submitPlain: 'Termin buchen',
+    submitRequest: 'Termin anfragen',
+    introRequest: 'Bitte prüfen Sie Ihre Angaben. Danach schicken wir Ihnen eine E-Mail: Erst wenn Sie den Link darin öffnen, ist der Termin verbindlich.',
     submitting: 'Der Termin wird gebucht …',
   },
   done: {
@@ -134,6 +141,7 @@ export const de = {
     pendingTitle: 'Bitte bestätigen Sie Ihren Termin',
     pending: (email: string) =>
       `Wir haben Ihnen eine E-Mail an ${email} geschickt. Bitte bestätigen Sie den Termin über den Link darin. Erst dann ist er verbindlich.`,
+    confirmBy: (when: string) => `Bitte öffnen Sie den Link bis ${when}. Sonst wird die Uhrzeit wieder für andere freigegeben.`,
     confirmedMail: (email: string) => `Wir haben Ihnen eine Bestätigung an ${email} geschickt.`,
     code: 'Ihre Buchungsnummer',
     codeHint: 'Bitte nennen Sie diese Nummer am Schalter. Mit ihr können Sie den Termin auch verschieben oder absagen.',
@@ -171,6 +179,7 @@ export const de = {
     legendAvailable: 'Termine frei',
     legendSelected: 'Ihr gewählter Tag',
     legendUnavailable: 'Nicht buchbar',
+    legendToday: 'Heute',
   },
   slots: {
     heading: (date: string) => `Freie Uhrzeiten am ${date}`,
@@ -201,6 +210,7 @@ export const de = {
     statusConfirmed: 'Bestätigt',
     statusPending: 'Noch nicht bestätigt. Bitte bestätigen Sie den Termin über den Link in der E-Mail, die wir Ihnen geschickt haben.',
     cancel: 'Termin absagen',
+    tooLate: 'Dieser Termin beginnt bald: Verschieben oder absagen können Sie ihn online nicht mehr, nur telefonisch.',
     reschedule: 'Termin verschieben',
     dialogTitle: 'Möchten Sie den Termin wirklich absagen?',
     dialogText: (when: string) => `Ihr Termin am ${when} wird abgesagt und für andere freigegeben. Das lässt sich nicht rückgängig machen.`,

@@ -20,6 +20,8 @@ export const en: Messages = {
     timeZoneNote: (zone) => `All times are German time (${zone}).`,
     widgetLabel: 'Book an appointment',
     minutes: (count) => (count === 1 ? '1 minute' : `${count} minutes`),
+    dateTime: (date, time) => `${date}, ${time}`,
+    call: 'You can call the citizens’ office on',
   },
   services: {
     title: 'What do you need to do?',
@@ -72,7 +74,7 @@ export const en: Messages = {
       firstName: 'First name',
       lastName: 'Last name',
       email: 'Email address',
-      phone: 'Mobile number',
+      phone: 'Phone number for queries',
       street: 'Street and house number',
       postalCode: 'Postcode',
       city: 'Town or city',
@@ -81,8 +83,9 @@ export const en: Messages = {
     },
     hints: {
       email: 'We will send the confirmation to this address.',
-      phone: 'In case we need to contact you, for example if your appointment changes.',
-      birthDate: 'For example 31.12.1980',
+      phone: 'In case your appointment changes. Landline or mobile.',
+      street: 'The citizens’ office uses it to prepare your documents.',
+      birthDate: 'So that the citizens’ office can identify you. For example 31.12.1980',
       notes: 'For example, if you need assistance.',
     },
     errors: {
@@ -93,8 +96,8 @@ export const en: Messages = {
         email: 'Enter an email address in the correct format, like name@example.com.',
       },
       phone: {
-        required: 'Enter your mobile number.',
-        phone: 'Enter a phone number using digits only, like 0171 2345678.',
+        required: 'Enter your phone number.',
+        phone: 'Enter a phone number with at least 6 digits, like 0123 4567-89. Spaces, brackets, / and - are allowed, + only at the start.',
       },
       street: { required: 'Enter your street and house number.' },
       postalCode: {
@@ -124,12 +127,16 @@ export const en: Messages = {
     notProvided: 'Not provided',
     timeRange: (date, start, end) => `${date}, ${start} to ${end}`,
     submit: 'Book appointment',
+    submitPlain: 'Book appointment',
+    submitRequest: 'Request appointment',
+    introRequest: 'Please check your answers. We will then send you an email: the appointment is only booked once you open the link in it.',
     submitting: 'Booking the appointment …',
   },
   done: {
     title: 'Your appointment is booked',
     pendingTitle: 'Please confirm your appointment',
     pending: (email) => `We have sent an email to ${email}. Please confirm the appointment using the link in it. Only then is it booked.`,
+    confirmBy: (when) => `Please open the link by ${when}. Otherwise the time is released for others.`,
     confirmedMail: (email) => `We have sent a confirmation to ${email}.`,
     code: 'Your booking number',
     codeHint: 'Please give this number at the counter. You can also use it to move or cancel the appointment.',
@@ -167,6 +174,7 @@ export const en: Messages = {
     legendAvailable: 'Appointments free',
     legendSelected: 'Your chosen day',
     legendUnavailable: 'Not bookable',
+    legendToday: 'Today',
   },
   slots: {
     heading: (date) => `Free times on ${date}`,
@@ -197,6 +205,7 @@ export const en: Messages = {
     statusConfirmed: 'Confirmed',
     statusPending: 'Not confirmed yet. Please confirm it using the link in the email we sent you.',
     cancel: 'Cancel appointment',
+    tooLate: 'This appointment starts soon: it can no longer be moved or cancelled online, only by phone.',
     reschedule: 'Move appointment',
     dialogTitle: 'Do you really want to cancel this appointment?',
     dialogText: (when) => `Your appointment on ${when} will be cancelled and offered to others. This cannot be undone.`,

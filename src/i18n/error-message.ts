@@ -1,3 +1,4 @@
+import { html, nothing } from 'lit';
 import type { ApiError } from '../api/client.js';
 import type { Messages } from './messages.js';
 
@@ -17,3 +18,14 @@ export function errorMessage(messages: Messages, error: ApiError): string {
   }
   return messages.errors.generic;
 }
+
+/** Errors the citizen can get past online; every other one ends online booking for now. */
+const ONLINE = ['slot_unavailable', 'hold_expired', 'invalid_input', 'not_found', 'unauthorized', 'rate_limited'];
+
+/** " Sie erreichen das Bürgerbüro telefonisch unter 0123 4567-0." with a `tel:` link; nothing without a number. */
+export const callUs = (messages: Messages, phone: string | undefined) =>
+  phone ? html` ${messages.common.call} <a href="tel:${phone.replace(/[^+\d]/g, '')}">${phone}</a>.` : nothing;
+
+/** The phone number where an error leaves the citizen no way on online. */
+export const callFor = (messages: Messages, error: ApiError, phone: string | undefined) =>
+  ONLINE.includes(error.code) ? nothing : callUs(messages, phone);

@@ -20,6 +20,9 @@ export const tokens = css`
   --tb-color-error-bg: #fee4e0;
   --tb-color-success: #007155;
   --tb-color-success-bg: #cdf2e4;
+  /* KERN's warning look (orange): #b34a00 is 5.4:1 on white and 4.8:1 on its background (as a border it needs 3:1). */
+  --tb-color-warning: var(--kern-color-feedback-warning, #b34a00);
+  --tb-color-warning-bg: var(--kern-color-feedback-warning-background, #fff0e0);
   --tb-color-focus: #454b6b;
   --tb-color-progress-track: #dfe1ea;
   --tb-focus-ring: 4px solid var(--tb-color-focus);
@@ -205,13 +208,27 @@ export const baseStyles = css`
   button.primary:active {
     background: var(--tb-color-primary-active);
   }
+  /* Destructive (KERN danger): red, so that "Ja, Termin absagen" cannot pass for an ordinary yes. */
+  button.danger {
+    border-color: var(--tb-color-error);
+    background: var(--tb-color-error);
+    color: var(--tb-color-bg);
+  }
+  button.danger:hover {
+    background: color-mix(in srgb, var(--tb-color-error) 84%, black);
+  }
+  /* Text in running text: same size, line and left edge as the words around it (inline targets are exempt
+     from WCAG 2.5.8's 24 px). */
   button.link {
-    min-height: 24px;
-    min-width: 24px;
-    padding: 0 var(--tb-space-1);
+    display: inline;
+    min-height: 0;
+    min-width: 0;
+    padding: 0;
     border: 0;
     background: none;
+    font-size: inherit;
     font-weight: var(--tb-font-weight-regular);
+    line-height: inherit;
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
@@ -270,7 +287,7 @@ export const baseStyles = css`
   textarea:focus-visible {
     outline: var(--tb-focus-ring);
   }
-  .field.invalid {
+  .invalid {
     border-inline-start: 4px solid var(--tb-color-error);
     padding-inline-start: var(--tb-space-3);
   }
@@ -300,8 +317,11 @@ export const baseStyles = css`
     border-color: var(--tb-color-success);
     background: var(--tb-color-success-bg);
   }
-  /* Warnings and the pending confirmation and status badge share the neutral look. */
-  .notice.warning,
+  .notice.warning {
+    border-color: var(--tb-color-warning);
+    background: var(--tb-color-warning-bg);
+  }
+  /* The pending confirmation and status badge have the neutral look. */
   .panel.pending,
   .manage-status .badge.pending {
     border-color: var(--tb-color-focus);
@@ -340,7 +360,7 @@ export const baseStyles = css`
     textarea {
       border: 1px solid ButtonText;
     }
-    .field.invalid,
+    .invalid,
     .notice {
       border-inline-start-color: CanvasText;
     }

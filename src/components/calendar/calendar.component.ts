@@ -147,6 +147,7 @@ export class Calendar extends LitElement {
         <li><span class="swatch available" aria-hidden="true"></span>${messages.legendAvailable}</li>
         <li><span class="swatch selected" aria-hidden="true"></span>${messages.legendSelected}</li>
         <li><span class="swatch unavailable" aria-hidden="true"></span>${messages.legendUnavailable}</li>
+        <li><span class="swatch today" aria-hidden="true"></span>${messages.legendToday}</li>
       </ul>
     `;
   }

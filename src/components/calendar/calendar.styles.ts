@@ -159,6 +159,9 @@ export const calendarStyles = css`
   tb-calendar .swatch.selected {
     background: var(--tb-color-primary);
   }
+  tb-calendar .swatch.today {
+    border: 2px solid var(--tb-color-border);
+  }
   tb-calendar .swatch.unavailable {
     border: 1px solid var(--tb-color-border);
     background: linear-gradient(
@@ -173,7 +176,8 @@ export const calendarStyles = css`
     tb-calendar .day {
       border-color: Canvas;
     }
-    tb-calendar .day[aria-current='date'] {
+    tb-calendar .day[aria-current='date'],
+    tb-calendar .swatch.today {
       border-color: CanvasText;
     }
     tb-calendar .day[aria-disabled='true'] {

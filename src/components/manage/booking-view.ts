@@ -2,7 +2,9 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking } from '../../api/schemas.js';
 import type { ManageState } from '../../manage/manage-machine.js';
-import { bookingRows, saveToCalendar, timeRange } from '../steps/booking-facts.js';
+import { clock } from '../../clock.js';
+import { callUs } from '../../i18n/error-message.js';
+import { bookingRows, dateTime, saveToCalendar, timeRange } from '../steps/booking-facts.js';
 import { defineOnce, StepElement } from '../steps/step-element.js';
 import './confirm-dialog.js';
 import type { ConfirmDialog } from './confirm-dialog.js';
@@ -14,7 +16,10 @@ export class BookingView extends StepElement {
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
   @property({ attribute: false }) notice: ManageState['notice'] = null;
   @property({ attribute: false }) cancelling = false;
+  /** The backend answered `too_late`; its error says so, with the phone number. */
   @property({ attribute: false }) tooLate = false;
+  /** The town's phone number, from the catalog. */
+  @property({ attribute: false }) phone?: string;
 
   #askToCancel(event: Event): void {
     if (this.cancelling) return;
@@ -30,6 +35,10 @@ export class BookingView extends StepElement {
     const booking = this.booking;
     const when = timeRange(this.messages, this.lang, this.timeZone, booking.start, booking.end);
     const pending = booking.status === 'pending';
+    const until = booking.changeableUntil;
+    // Past the deadline the booking says it carries, neither is offered: said up front, with whom to call.
+    const closed = !!until && clock.now().getTime() >= Date.parse(until);
+    const at = (instant: string) => dateTime(this.messages, this.lang, this.timeZone, instant);
     return html`
       ${this.notice ? html`<p class="notice success" role="status">${this.notice === 'confirmedNow' ? m.confirmedNow : m.rescheduled}</p>` : nothing}
       <dl class="summary" part="summary">
@@ -41,12 +50,14 @@ export class BookingView extends StepElement {
         <div class="summary-row">
           <dt>${m.status}</dt>
           <dd class="manage-status">
-            <span class="badge ${pending ? 'pending' : ''}">${pending ? m.statusPending : m.statusConfirmed}</span>
+            <span class="badge ${pending ? 'pending' : ''}">${pending ? m.statusPending : m.statusConfirmed}
+              ${pending && booking.confirmBy ? this.messages.done.confirmBy(at(booking.confirmBy)) : nothing}</span>
           </dd>
         </div>
       </dl>
+      ${closed && !this.tooLate ? html`<p class="notice">${m.tooLate}${callUs(this.messages, this.phone)}</p>` : nothing}
       <div class="actions">
-        ${this.tooLate
+        ${this.tooLate || closed
           ? nothing
           : html`<button type="button" class="primary" part="button button-primary" @click=${() => emitManageAction(this, { type: 'reschedule' })}>${m.reschedule}</button>
               <button type="button" part="button" aria-disabled=${this.cancelling ? 'true' : 'false'} @click=${this.#askToCancel}>${m.cancel}</button>`}

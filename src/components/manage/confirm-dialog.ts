@@ -55,7 +55,7 @@ export class ConfirmDialog extends StepElement {
       <p id="confirm-dialog-text">${this.text}</p>
       <div class="actions">
         <button type="button" part="button" autofocus @click=${() => this.#dialog?.close()}>${this.keepLabel}</button>
-        <button type="button" class="primary" part="button button-primary" @click=${this.#confirm}>${this.confirmLabel}</button>
+        <button type="button" class="danger" part="button" @click=${this.#confirm}>${this.confirmLabel}</button>
       </div>
     </dialog>`;
   }

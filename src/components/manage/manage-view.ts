@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Catalog } from '../../api/schemas.js';
 import type { Intent } from '../../flow/intents.js';
-import { errorMessage } from '../../i18n/error-message.js';
+import { callFor, errorMessage } from '../../i18n/error-message.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { ManageLink } from '../../manage/link.js';
 import { ManageController } from '../../manage/manage-controller.js';
@@ -121,7 +121,7 @@ export class ManageView extends StepElement {
     const m = this.messages;
     const linkBroken = this.#manage.state.linkFailed && error.code === 'not_found';
     return html`<div class="notice error" role="alert">
-      <p>${linkBroken ? m.manage.linkNotFound : errorMessage(m, error)}</p>
+      <p>${linkBroken ? m.manage.linkNotFound : errorMessage(m, error)}${callFor(m, error, this.catalog?.contact?.phone)}</p>
     </div>`;
   }
 
@@ -135,7 +135,8 @@ export class ManageView extends StepElement {
         return html`<p class="loading" role="status">${this.messages.manage.opening}</p>`;
       case 'booking':
         return html`<tb-booking-view .messages=${common.messages} .lang=${common.lang} .booking=${state.booking!}
-          .timeZone=${this.#timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'} .tooLate=${state.tooLate}></tb-booking-view>`;
+          .timeZone=${this.#timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'} .tooLate=${state.tooLate}
+          .phone=${this.catalog?.contact?.phone}></tb-booking-view>`;
       case 'reschedule':
         return this.#renderReschedule();
       case 'cancelled':

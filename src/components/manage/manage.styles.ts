@@ -18,6 +18,10 @@ export const manageStyles = css`
     color: var(--tb-color-text);
     box-shadow: 0 8px 32px rgb(19 21 37 / 0.35);
   }
+  /* Side by side where both fit, else stacked, each the full width: never two ragged widths on a phone. */
+  tb-confirm-dialog button {
+    flex: 1 1 auto;
+  }
   tb-confirm-dialog dialog::backdrop {
     background: rgb(19 21 37 / 0.55);
   }

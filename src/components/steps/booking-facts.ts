@@ -15,6 +15,10 @@ export function timeRange(messages: Messages, lang: Lang, timeZone: string, star
   );
 }
 
+/** "Mittwoch, 2. Dezember 2026, 09:00 Uhr" in the office's time zone. */
+export const dateTime = (messages: Messages, lang: Lang, timeZone: string, instant: string) =>
+  messages.common.dateTime(formatDateLong(localDateOf(instant, timeZone), lang), formatTime(instant, timeZone, lang));
+
 export const serviceLines = (services: { name: string; quantity: number }[]) =>
   html`${services.map((service) => html`<span class="line">${service.quantity} × ${service.name}</span>`)}`;
 

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking } from '../../api/schemas.js';
 import { manageUrl } from '../../manage/link.js';
-import { bookingRows, saveToCalendar } from './booking-facts.js';
+import { bookingRows, dateTime, saveToCalendar } from './booking-facts.js';
 import { defineOnce, StepElement } from './step-element.js';
 
 /**
@@ -40,7 +40,8 @@ export class DoneStep extends StepElement {
     const pending = booking.status === 'pending';
     return html`
       <div class="panel ${pending ? 'pending' : ''}" part="confirmation">
-        <p>${(pending ? m.pending : m.confirmedMail)(this.email)}</p>
+        <p>${(pending ? m.pending : m.confirmedMail)(this.email)}
+          ${pending && booking.confirmBy ? m.confirmBy(dateTime(this.messages, this.lang, this.timeZone, booking.confirmBy)) : nothing}</p>
         <p class="code-label">${m.code}</p>
         <p class="code" part="code">${booking.code}</p>
         <p class="muted">${m.codeHint}</p>

@@ -29,7 +29,7 @@ export class LocationStep extends StepElement {
     if (this.locations.length === 0) return html`<p class="notice">${m.none}</p>${this.#renderActions()}`;
     return html`
       <p class="intro">${m.intro}</p>
-      <div class="field-group ${this.showRequiredError ? 'field invalid' : ''}" role="radiogroup" aria-labelledby="step-heading"
+      <div class="field-group ${this.showRequiredError ? 'invalid' : ''}" role="radiogroup" aria-labelledby="step-heading"
         aria-describedby=${this.showRequiredError ? 'location-error' : nothing}>
         ${this.showRequiredError
           ? html`<p class="field-error" id="location-error">

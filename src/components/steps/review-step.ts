@@ -25,6 +25,13 @@ export class ReviewStep extends StepElement {
     if (!this.submitting) this.emit({ type: 'submitBooking' });
   }
 
+  /** Binding at once, only a request until the e-mail's link is opened, or not said by an older backend. */
+  #submitLabel(): string {
+    const m = this.messages.review;
+    const doubleOptIn = this.location?.doubleOptIn;
+    return doubleOptIn === undefined ? m.submitPlain : doubleOptIn ? m.submitRequest : m.submit;
+  }
+
   override render() {
     const m = this.messages.review;
     const labels = this.messages.details.labels;
@@ -33,7 +40,7 @@ export class ReviewStep extends StepElement {
       ${held
         ? html`<tb-hold-status .messages=${this.messages} .lang=${this.lang} .deadline=${held.deadline} .extended=${this.holdExtended}></tb-hold-status>`
         : nothing}
-      <p class="intro">${m.intro}</p>
+      <p class="intro">${this.location?.doubleOptIn ? m.introRequest : m.intro}</p>
       <dl class="summary" part="summary">
         ${this.#row('services', m.services, serviceLines(this.services))}
         ${this.location ? this.#row(this.locationEditable ? 'location' : null, m.location, locationLines(this.location)) : nothing}
@@ -50,7 +57,7 @@ export class ReviewStep extends StepElement {
           aria-disabled=${this.submitting ? 'true' : 'false'}
           @click=${this.#submit}
         >
-          ${this.submitting ? m.submitting : m.submit}
+          ${this.submitting ? m.submitting : this.#submitLabel()}
         </button>
       </div>
       ${this.submitting ? html`<p class="visually-hidden" role="status">${m.submitting}</p>` : nothing}

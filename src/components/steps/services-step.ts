@@ -89,7 +89,7 @@ export class ServicesStep extends StepElement {
       <ul class="service-list" id="service-list" aria-label=${m.listLabel}>
         ${visible.map((service) => this.#renderService(service))}
       </ul>
-      <p class="total" aria-live="polite">${this.totalMinutes > 0 ? m.total(formatDuration(this.totalMinutes, this.lang)) : ''}</p>
+      <p class="total" aria-live="polite">${this.totalMinutes > 0 ? m.total(formatDuration(this.totalMinutes, this.lang)) : nothing}</p>
       <div class="actions">
         <button type="button" class="primary" part="button button-primary" @click=${this.#continue}>
           ${this.messages.common.continue}

@@ -6,8 +6,9 @@ export const stepStyles = css`
     margin-block-end: var(--tb-space-4);
   }
   .back {
+    display: inline-flex;
+    min-height: 24px;
     margin-block-end: var(--tb-space-3);
-    margin-inline-start: calc(-1 * var(--tb-space-1));
   }
   .back::before {
     content: '‹';
@@ -106,7 +107,9 @@ export const stepStyles = css`
   .total {
     margin-block-start: var(--tb-space-3);
     font-weight: var(--tb-font-weight-strong);
-    min-height: 1.5em;
+  }
+  .total:empty {
+    margin: 0;
   }
 
   /* Location choices */

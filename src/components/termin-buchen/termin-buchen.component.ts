@@ -6,7 +6,7 @@ import type { Intent } from '../../flow/intents.js';
 import { fittingLocations, selectedServices, totalMinutes, visibleSteps, type StepId } from '../../flow/machine.js';
 import type { PersonDraft } from '../../flow/person.js';
 import { browserUsesTimeZone, formatDuration, timeZoneAbbreviation } from '../../format/datetime.js';
-import { errorMessage } from '../../i18n/error-message.js';
+import { callFor, errorMessage } from '../../i18n/error-message.js';
 import { catalogs, type Lang, type Messages } from '../../i18n/messages.js';
 import { takeManageLink, type ManageLink } from '../../manage/link.js';
 import '../manage/manage-view.js';
@@ -224,7 +224,7 @@ export class TerminBuchen extends LitElement {
     const m = this.#messages;
     return html`<div class="notice error" role="alert">
       <h3>${m.errors.title}</h3>
-      <p>${errorMessage(m, failure.error)} ${this.#flow.state.step === 'details' || this.#flow.state.step === 'review' ? m.errors.kept : ''}</p>
+      <p>${errorMessage(m, failure.error)} ${this.#flow.state.step === 'details' || this.#flow.state.step === 'review' ? m.errors.kept : ''}${callFor(m, failure.error, this.#flow.state.catalog?.contact?.phone)}</p>
       ${failure.retry
         ? html`<div class="actions">
             <button type="button" part="button" @click=${() => this.#flow.handle({ type: 'retry' })}>${m.common.retry}</button>
