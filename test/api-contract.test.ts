@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
 import { ApiClient, ENDPOINTS } from '../src/api/client.js';
-import { BookingRequest, HoldRequest, Id, KNOWN_ERROR_CODES, LookupRequest, Problem, RescheduleRequest } from '../src/api/schemas.js';
+import { BookingRequest, HoldRequest, Id, KNOWN_ERROR_CODES, LookupRequest, Problem, RescheduleRequest, UpdateBookingRequest } from '../src/api/schemas.js';
 
 type EndpointName = keyof typeof ENDPOINTS;
 type Endpoints = Record<EndpointName, { method: string; path: string; response?: z.ZodMiniType }>;
@@ -19,6 +19,7 @@ const REQUEST_BODIES: RequestBodies = {
   createBooking: BookingRequest,
   lookupBooking: LookupRequest,
   rescheduleBooking: RescheduleRequest,
+  updateBooking: UpdateBookingRequest,
 };
 
 const services = [{ id: 'perso', quantity: 2 }];
@@ -34,8 +35,10 @@ const CALLS: Record<EndpointName, (client: ApiClient) => Promise<unknown>> = {
   lookupBooking: (c) => c.lookupBooking({ code: 'K7Q2', email: 'erika@example.org' }),
   getBooking: (c) => c.getBooking('K7Q2', 'tok'),
   confirmBooking: (c) => c.confirmBooking('K7Q2', 'tok'),
-  cancelBooking: (c) => c.cancelBooking('K7Q2', 'tok'),
+  cancelBooking: (c) => c.cancelBooking('K7Q2', 'tok', true),
   rescheduleBooking: (c) => c.rescheduleBooking('K7Q2', 'tok', 'hold-2'),
+  getBookingData: (c) => c.getBookingData('K7Q2', 'tok'),
+  updateBooking: (c) => c.updateBooking('K7Q2', 'tok', { person: { firstName: 'Erika', lastName: 'Muster', email: 'erika@example.org' } }),
 };
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];

@@ -616,6 +616,8 @@ describe('mock backend', () => {
       confirm: () => post('/bookings/ABC-DEF/confirm', {}),
       cancel: () => api('/bookings/ABC-DEF', { method: 'DELETE' }),
       reschedule: () => post('/bookings/ABC-DEF/reschedule', { holdId: 'h1' }),
+      data: () => api('/bookings/ABC-DEF/data'),
+      update: () => api('/bookings/ABC-DEF', { method: 'PATCH', body: '{}', headers: { 'Content-Type': 'application/json' } }),
     };
 
     it('answers a status fault on every endpoint with a problem', async () => {

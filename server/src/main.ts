@@ -11,6 +11,8 @@ import { DEMO_EMAIL, ensureDemoBooking } from './demo.js';
 import { startServer } from './server.js';
 // `npm run server -- staff …` manages staff accounts instead of starting the server (cli/staff.ts).
 import { staffCli } from './cli/staff.js';
+// `npm run server -- retention [--dry-run]` applies the retention rules once (cli/retention.ts).
+import { retentionCli } from './cli/retention.js';
 
 
 function positiveInteger(name: string, fallback: number): number {
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-(process.argv[2] === 'staff' ? staffCli(process.argv.slice(3)) : main()).catch((error: unknown) => {
+(process.argv[2] === 'staff' ? staffCli(process.argv.slice(3)) : process.argv[2] === 'retention' ? retentionCli(process.argv.slice(3)) : main()).catch((error: unknown) => {
   if (error instanceof TownFileError || error instanceof DataDirectoryInUse || error instanceof ConfigurationError) {
     console.error(error.message);
   } else {

@@ -11,7 +11,7 @@ import { startSender } from './messaging/sender.js';
 import { httpSmsProvider, logSmsProvider } from './messaging/sms-provider.js';
 import type { ClientIdentity, RateLimit } from './http/rate-limit.js';
 import { ensureDemoBooking, mountDemo } from './demo.js';
-import { startHousekeeping } from './jobs.js';
+import { startHousekeeping, startRetention } from './jobs.js';
 import type { Db } from './store/db.js';
 import { openDatabase, type DatabaseTarget } from './store/open.js';
 
@@ -28,6 +28,8 @@ export interface ServerOptions {
   now?: () => Date;
   log?: Logger;
   housekeepingIntervalMs?: number;
+  /** How often the retention rules run (after once at start); default hourly. */
+  retentionIntervalMs?: number;
   /** Where emails go (`smtp://user:pass@host:port`, `smtps://…`); without it, into the development mailbox. */
   smtpUrl?: string;
   /** Serve the development mailbox at /dev/mail (only ever without `smtpUrl`; `demo` implies it). */
@@ -60,7 +62,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const started = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolveServer(started));
     started.once('error', reject);
   });
-  const stopHousekeeping = startHousekeeping(db, now, log, options.housekeepingIntervalMs);
+  const stopHousekeeping = startHousekeeping(db, now, log, options.housekeepingIntervalMs, options.town.retention);
+  const stopRetention = startRetention(db, now, options.town.retention, log, options.retentionIntervalMs);
   const sms = options.town.sms.driver === 'http'
     ? httpSmsProvider(options.town.sms, options.smsAuthorization ?? options.town.sms.authorization)
     : logSmsProvider(log);
@@ -82,6 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
       await stopHousekeeping();
+      await stopRetention();
       await sender.stop();
       await db.close();
     },

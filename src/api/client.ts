@@ -9,6 +9,7 @@ import {
   Catalog,
   DaysResponse,
   Hold,
+  PersonalData,
   Problem,
   SlotsResponse,
   type Booking,
@@ -17,12 +18,13 @@ import {
   type LookupRequest,
   type RescheduleRequest,
   type ServiceSelection,
+  type UpdateBookingRequest,
 } from './schemas.js';
 
 export { ApiError, isApiError, type ApiErrorKind, type FieldError } from './errors.js';
 
 interface EndpointSpec {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** `{name}` marks a path segment. */
   readonly path: string;
   /** The success body; absent for 204 No Content. */
@@ -43,6 +45,8 @@ export const ENDPOINTS = {
   confirmBooking: { method: 'POST', path: '/bookings/{code}/confirm', response: BookingResponse },
   cancelBooking: { method: 'DELETE', path: '/bookings/{code}' },
   rescheduleBooking: { method: 'POST', path: '/bookings/{code}/reschedule', response: BookingResponse },
+  getBookingData: { method: 'GET', path: '/bookings/{code}/data', response: PersonalData },
+  updateBooking: { method: 'PATCH', path: '/bookings/{code}', response: BookingResponse },
 } as const satisfies Record<string, EndpointSpec>;
 
 export interface ApiClientOptions {
@@ -71,7 +75,7 @@ export interface SlotsQuery {
 interface CallOptions {
   pathParams?: Record<string, string>;
   query?: Record<string, string>;
-  body?: HoldRequest | BookingRequest | LookupRequest | RescheduleRequest;
+  body?: HoldRequest | BookingRequest | LookupRequest | RescheduleRequest | UpdateBookingRequest;
   token?: string;
   idempotencyKey?: string;
   /** Abort the previous unfinished call to the same endpoint, so that an older answer never wins. */
@@ -149,8 +153,17 @@ export class ApiClient {
     return (await this.#receive(ENDPOINTS.confirmBooking, { pathParams: { code }, token })).booking;
   }
 
-  async cancelBooking(code: string, token: string): Promise<void> {
-    await this.#send(ENDPOINTS.cancelBooking, { pathParams: { code }, token });
+  /** `erase`: the personal data goes at once too; a flag in the query, never data. */
+  async cancelBooking(code: string, token: string, erase?: boolean): Promise<void> {
+    await this.#send(ENDPOINTS.cancelBooking, { pathParams: { code }, token, query: erase ? { erase: 'true' } : undefined });
+  }
+
+  getBookingData(code: string, token: string): Promise<PersonalData> {
+    return this.#receive(ENDPOINTS.getBookingData, { pathParams: { code }, token });
+  }
+
+  async updateBooking(code: string, token: string, body: UpdateBookingRequest): Promise<Booking> {
+    return (await this.#receive(ENDPOINTS.updateBooking, { pathParams: { code }, token, body })).booking;
   }
 
   async rescheduleBooking(code: string, token: string, holdId: string): Promise<Booking> {

@@ -5,7 +5,7 @@
  * does not import it.
  */
 import type * as z from 'zod/mini';
-import { BookingRequest, type FormRules, type Problem } from './schemas.js';
+import { BookingRequest, UpdateBookingRequest, type FormRules, type Problem } from './schemas.js';
 
 export type FieldError = NonNullable<Problem['errors']>[number];
 
@@ -41,8 +41,20 @@ export function schemaErrors(schema: z.ZodMiniType, body: unknown): FieldError[]
 
 /** `smsReminders`: whether the catalog offers SMS reminders (`reminders.sms`). */
 export function bookingRequestErrors(body: unknown, form: FormRules, smsReminders = false): FieldError[] {
+  return formErrors(BookingRequest, body, form, smsReminders && valueAt(body, 'reminders.sms') === true, !smsReminders && valueAt(body, 'reminders.sms') === true);
+}
+
+/**
+ * `PATCH /bookings/{code}`: the same rules for the person as the booking form. `smsOptedIn`: the booking has
+ * an SMS reminder, which needs a number to go to. Notes are not part of it (they are not contact details).
+ */
+export function updateRequestErrors(body: unknown, form: FormRules, smsOptedIn: boolean): FieldError[] {
+  return formErrors(UpdateBookingRequest, body, { ...form, notes: 'optional' }, smsOptedIn, false);
+}
+
+function formErrors(schema: z.ZodMiniType, body: unknown, form: FormRules, needsPhone: boolean, smsRefused: boolean): FieldError[] {
   const errors = new Map<string, string>();
-  for (const { field, code } of schemaErrors(BookingRequest, body)) errors.set(field, code);
+  for (const { field, code } of schemaErrors(schema, body)) errors.set(field, code);
   for (const field of REQUIRED_PERSON_FIELDS) {
     if (isBlank(valueAt(body, field))) errors.set(field, 'required');
   }
@@ -54,9 +66,7 @@ export function bookingRequestErrors(body: unknown, form: FormRules, smsReminder
     }
   }
   // An SMS reminder is sent only when asked for, only where offered, and needs a number to go to.
-  if (valueAt(body, 'reminders.sms') === true) {
-    if (!smsReminders) errors.set('reminders.sms', 'not_allowed');
-    else if (isBlank(valueAt(body, 'person.phone'))) errors.set('person.phone', 'required');
-  }
+  if (smsRefused) errors.set('reminders.sms', 'not_allowed');
+  else if (needsPhone && isBlank(valueAt(body, 'person.phone'))) errors.set('person.phone', 'required');
   return [...errors].map(([field, code]) => ({ field, code }));
 }

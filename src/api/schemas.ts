@@ -133,6 +133,8 @@ export const Booking = z.object({
   changeableUntil: z.optional(DateTime),
   /** Added in v1, `pending` only: the e-mail's link must be opened by then, or the time is freed. */
   confirmBy: z.optional(DateTime),
+  /** Added in v1: when the backend erases this booking's personal data by its retention rule. */
+  erasesAt: z.optional(DateTime),
 });
 
 export const BookingResponse = z.object({ booking: Booking });
@@ -140,6 +142,19 @@ export const BookingResponse = z.object({ booking: Booking });
 export const LookupRequest = z.object({ code: Text, email: Email });
 
 export const RescheduleRequest = z.object({ holdId: Id });
+
+/** Added in v1, `PATCH /bookings/{code}`: the citizen's corrected details, as complete as in the booking form. */
+export const UpdateBookingRequest = z.object({ person: Person });
+
+/** Added in v1, `GET /bookings/{code}/data`: every personal datum held for the booking, and when it goes. */
+export const PersonalData = z.object({
+  person: Person,
+  notes: z.optional(z.string()),
+  reminders: z.optional(z.object({ sms: z.boolean() })),
+  locale: Locale,
+  createdAt: DateTime,
+  erasesAt: DateTime,
+});
 
 /** RFC 9457 problem details; `code` is open-ended so that newer backends can add codes. */
 export const Problem = z.object({
@@ -158,6 +173,7 @@ export const KNOWN_ERROR_CODES = [
   'invalid_input',
   'limit_reached',
   'not_found',
+  'gone',
   'too_late',
   'unauthorized',
   'rate_limited',
@@ -184,5 +200,7 @@ export type Booking = z.infer<typeof Booking>;
 export type BookingResponse = z.infer<typeof BookingResponse>;
 export type LookupRequest = z.infer<typeof LookupRequest>;
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
+export type UpdateBookingRequest = z.infer<typeof UpdateBookingRequest>;
+export type PersonalData = z.infer<typeof PersonalData>;
 export type Problem = z.infer<typeof Problem>;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];

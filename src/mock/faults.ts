@@ -7,7 +7,7 @@ import { MockProblem, problemResponse, STATUS_BY_CODE, type ProblemCode } from '
 
 export const ENDPOINTS = [
   'catalog', 'days', 'slots', 'holds', 'extend', 'release',
-  'bookings', 'lookup', 'booking', 'confirm', 'cancel', 'reschedule',
+  'bookings', 'lookup', 'booking', 'confirm', 'cancel', 'reschedule', 'data', 'update',
 ] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
@@ -32,6 +32,8 @@ const INVALID_BODIES: Record<Endpoint, object> = {
   confirm: { booking: { code: 'K7Q-4XP', status: 'unknown' } },
   cancel: { cancelled: 'yes' },
   reschedule: { booking: { code: 'K7Q-4XP', status: 'unknown' } },
+  data: { person: { firstName: 'Erika' }, erasesAt: 'bald' },
+  update: { booking: { code: 'K7Q-4XP', status: 'unknown' } },
 };
 
 function isEndpoint(name: string): name is Endpoint {

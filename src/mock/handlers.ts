@@ -106,10 +106,15 @@ export function createHandlers(state: MockState, { baseUrl, latencyMs, injectFau
       bookingJson(request, state.liveBooking(stored).booking))),
     http.post(`${base}/bookings/:code/confirm`, manageRoute('confirm', (stored, request) =>
       bookingJson(request, state.confirm(state.liveBooking(stored))))),
-    http.delete(`${base}/bookings/:code`, manageRoute('cancel', (stored) => {
-      state.cancel(stored);
+    http.delete(`${base}/bookings/:code`, manageRoute('cancel', (stored, request) => {
+      const erase = new URL(request.url).searchParams.get('erase');
+      if (erase !== null && erase !== 'true' && erase !== 'false') throw new MockProblem('invalid_input', [{ field: 'erase', code: 'invalid' }]);
+      state.cancel(stored, erase === 'true');
       return new HttpResponse(null, { status: 204 });
     })),
+    http.get(`${base}/bookings/:code/data`, manageRoute('data', (stored) => HttpResponse.json(state.personalData(stored)))),
+    http.patch(`${base}/bookings/:code`, manageRoute('update', async (stored, request) =>
+      bookingJson(request, state.updatePerson(state.liveBooking(stored), await jsonBody(request))))),
     http.post(`${base}/bookings/:code/reschedule`, manageRoute('reschedule', async (stored, request) => {
       const { holdId } = parseRequest(RescheduleRequest, await jsonBody(request));
       return bookingJson(request, state.reschedule(state.liveBooking(stored), holdId));

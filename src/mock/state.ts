@@ -12,6 +12,8 @@ import {
   type Hold,
   type Locale,
   type Person,
+  type PersonalData,
+  UpdateBookingRequest,
   type ServiceSelection,
   type Slot,
 } from '../api/schemas.js';
@@ -20,7 +22,7 @@ import { MockProblem } from './problems.js';
 import { createRandomStream, randomString } from './random.js';
 import { SLOT_STEP_MINUTES, type TimeRange } from './schedule.js';
 import { addDaysToDay, dayOf, formatInstant, type Day } from '../format/zoned-day.js';
-import { bookingRequestErrors, parseRequest } from './validation.js';
+import { bookingRequestErrors, parseRequest, updateRequestErrors } from './validation.js';
 
 export interface MockRequest {
   method: string;
@@ -35,6 +37,11 @@ export interface MockBooking {
   notes?: string;
   locale: Locale;
   cancelled: boolean;
+  /** Personal data erased at the citizen's request: every manage operation answers `gone`. */
+  erased?: boolean;
+  /** The citizen ticked "Erinnerung per SMS". */
+  sms?: boolean;
+  createdAt?: string;
 }
 
 export interface SeedBookingOptions {
@@ -67,6 +74,8 @@ interface StoredHold extends TimeRange {
 /** More active bookings than this for one e-mail address are refused with `limit_reached`. */
 const ACTIVE_BOOKINGS_PER_EMAIL = 3;
 const CANCELLATION_DEADLINE_MS = 24 * 60 * 60_000;
+/** The server's default retention: personal data goes 30 days after the appointment (docs/privacy.md). */
+const RETENTION_MS = 30 * 24 * 60 * 60_000;
 /** How long a pending booking waits for its e-mail link to be opened (the server's `pendingConfirmMinutes`). */
 const PENDING_CONFIRM_MS = 120 * 60_000;
 /** No 0/O or 1/I, so that a code read out on the phone cannot be misheard. */
@@ -102,7 +111,7 @@ export class MockState {
     const start = options.start === undefined ? this.firstSlotAfter(locationId, minutes, 48) : new Date(options.start).getTime();
     const person: Person = { firstName: 'Erika', lastName: 'Mustermann', email: 'erika.mustermann@example.org', ...options.person };
     const booking = this.buildBooking({ locationId, services, start, end: start + minutes * 60_000 }, options.status);
-    this.bookings.push({ booking, person, locale: 'de', cancelled: false });
+    this.bookings.push({ booking, person, locale: 'de', cancelled: false, createdAt: this.nowIso() });
     return structuredClone(booking);
   }
 
@@ -181,6 +190,8 @@ export class MockState {
       ...(request.notes === undefined ? {} : { notes: request.notes }),
       locale: request.locale,
       cancelled: false,
+      sms: request.reminders?.sms === true,
+      createdAt: this.nowIso(),
     };
     this.bookings.push(stored);
     this.bookingsByIdempotencyKey.set(idempotencyKey, { stored, body: JSON.stringify(body) });
@@ -201,6 +212,8 @@ export class MockState {
   authorizedBooking(code: string, authorization: string | null): MockBooking {
     const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
     const stored = token ? this.findBooking(code, { includeCancelled: true }) : undefined;
+    // Erased like on the server: no token left to check, and the link says the booking is over.
+    if (stored?.erased) throw new MockProblem('gone');
     if (!stored || stored.booking.token !== token) throw new MockProblem('unauthorized');
     return stored;
   }
@@ -217,10 +230,38 @@ export class MockState {
     return structuredClone(stored.booking);
   }
 
-  cancel(stored: MockBooking): void {
-    if (stored.cancelled) return;
-    if (Date.parse(stored.booking.start) - this.nowMs() < CANCELLATION_DEADLINE_MS) throw new MockProblem('too_late');
-    stored.cancelled = true;
+  /** With `erase`, the personal data goes at once (Art. 17); afterwards the link answers `gone`. */
+  cancel(stored: MockBooking, erase = false): void {
+    if (!stored.cancelled) {
+      if (Date.parse(stored.booking.start) - this.nowMs() < CANCELLATION_DEADLINE_MS) throw new MockProblem('too_late');
+      stored.cancelled = true;
+    }
+    if (erase) {
+      stored.erased = true;
+      stored.person = { firstName: '', lastName: '', email: '' };
+      delete stored.notes;
+      delete stored.sms;
+    }
+  }
+
+  /** `GET /bookings/{code}/data`: everything personal held for the booking, and when it goes. */
+  personalData(stored: MockBooking): PersonalData {
+    return {
+      person: structuredClone(stored.person),
+      ...(stored.notes === undefined ? {} : { notes: stored.notes }),
+      ...(this.catalog.reminders?.sms ? { reminders: { sms: stored.sms === true } } : {}),
+      locale: stored.locale,
+      createdAt: stored.createdAt ?? this.nowIso(),
+      erasesAt: stored.booking.erasesAt ?? formatInstant(Date.parse(stored.booking.end) + RETENTION_MS, this.catalog.timeZone),
+    };
+  }
+
+  /** `PATCH /bookings/{code}`: the same form rules as booking; the booking itself is unchanged. */
+  updatePerson(stored: MockBooking, body: unknown): Booking {
+    const errors = updateRequestErrors(body, this.catalog.form, stored.sms === true);
+    if (errors.length > 0) throw new MockProblem('invalid_input', errors);
+    stored.person = UpdateBookingRequest.parse(body).person;
+    return structuredClone(stored.booking);
   }
 
   reschedule(stored: MockBooking, holdId: string): Booking {
@@ -234,6 +275,10 @@ export class MockState {
 
   private nowMs(): number {
     return this.config.now().getTime();
+  }
+
+  private nowIso(): string {
+    return formatInstant(this.nowMs(), this.catalog.timeZone);
   }
 
   private availability(): AvailabilityContext {
@@ -291,6 +336,7 @@ export class MockState {
       status: pending ? 'pending' : 'confirmed',
       ...this.formatRange({ start, end }),
       changeableUntil: formatInstant(start - CANCELLATION_DEADLINE_MS, this.catalog.timeZone),
+      erasesAt: formatInstant(end + RETENTION_MS, this.catalog.timeZone),
       ...(pending ? { confirmBy: formatInstant(this.nowMs() + PENDING_CONFIRM_MS, this.catalog.timeZone) } : {}),
       location: structuredClone(location),
       services: services.map(({ id, quantity }) => ({

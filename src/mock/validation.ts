@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import { schemaErrors } from '../api/request-errors.js';
 import { MockProblem } from './problems.js';
 
-export { bookingRequestErrors } from '../api/request-errors.js';
+export { bookingRequestErrors, updateRequestErrors } from '../api/request-errors.js';
 
 /** The body parsed by the schema, or `invalid_input` naming each offending field. */
 export function parseRequest<T>(schema: z.ZodMiniType<T>, body: unknown): T {

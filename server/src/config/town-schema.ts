@@ -120,6 +120,17 @@ export const MailSettings = z.strictObject({
   replyTo: z.email().optional(),
 });
 
+/**
+ * How long a booking's personal data is kept (docs/privacy.md). What stays afterwards holds nothing personal:
+ * location, services, times and status, for the town's statistics.
+ */
+export const Retention = z.strictObject({
+  /** Erased this many days after the appointment ended. */
+  afterAppointmentDays: z.int().min(0).max(3650).default(30),
+  /** A cancelled booking's data goes as soon as the cancellation notice is out, not after the appointment. */
+  cancelledImmediately: z.boolean().default(true),
+});
+
 export const Reminders = z.strictObject({
   /** Offer "Erinnerung per SMS" in the form; the citizen must still tick it. */
   sms: z.boolean().default(false),
@@ -159,6 +170,7 @@ export const TownConfig = z
     mail: MailSettings.default({}),
     reminders: Reminders.default(Reminders.parse({})),
     sms: SmsSettings.default(SmsSettings.parse({})),
+    retention: Retention.default(Retention.parse({})),
     services: z.array(ServiceConfig).min(1),
     locations: z.array(LocationConfig).min(1),
   })
@@ -220,5 +232,6 @@ export type LocationConfig = z.output<typeof LocationConfig>;
 export type ServiceConfig = z.output<typeof ServiceConfig>;
 export type Rules = z.output<typeof Rules>;
 export type SmsSettings = z.output<typeof SmsSettings>;
+export type Retention = z.output<typeof Retention>;
 export type OpeningHours = z.output<typeof OpeningHours>;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -10,6 +10,8 @@ export type DomainErrorCode =
   | 'invalid_input'
   | 'limit_reached'
   | 'not_found'
+  /** The booking's personal data is erased: its manage link says it is over. */
+  | 'gone'
   | 'too_late'
   | 'unauthorized'
   | 'rate_limited';

@@ -11,7 +11,7 @@ import type { TownConfig } from '../config/town-schema.js';
 const MAX_LENGTH: Record<string, number> = { notes: 2000 };
 const DEFAULT_MAX_LENGTH = 200;
 
-export function personErrors(request: BookingRequest, town: TownConfig, now: Date): FieldError[] {
+export function personErrors(request: Pick<BookingRequest, 'person' | 'notes'> & Partial<BookingRequest>, town: TownConfig, now: Date): FieldError[] {
   const values: Record<string, string | undefined> = { ...request.person, notes: request.notes };
   const draft = Object.fromEntries(PERSON_FIELDS.map((field) => [field, values[field] ?? ''])) as PersonDraft;
   const errors: FieldError[] = [];

@@ -5,6 +5,7 @@
 import type { Booking, Catalog, Locale, Location } from '../../../src/api/schemas.js';
 import { formatInstant } from '../../../src/format/zoned-day.js';
 import type { LocationConfig, TownConfig } from '../config/town-schema.js';
+import { erasureDue } from './retention.js';
 
 export function toWireLocation(location: LocationConfig, locale: Locale): Location {
   return {
@@ -61,6 +62,7 @@ export function toWireBooking(town: TownConfig, facts: BookingFacts, token: stri
     // The rule cancel and reschedule enforce (store/bookings.ts): not closer to the start than this.
     changeableUntil: formatInstant(facts.start.getTime() - town.rules.changeDeadlineHours * 3_600_000, town.timeZone),
     ...(facts.status === 'pending' && facts.confirmBy ? { confirmBy: formatInstant(facts.confirmBy.getTime(), town.timeZone) } : {}),
+    erasesAt: formatInstant(erasureDue(facts, town.retention).getTime(), town.timeZone),
     location: toWireLocation(location, locale),
     services: facts.services.map(({ id, quantity }) => ({
       id,

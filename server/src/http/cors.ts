@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 
-const ALLOW_METHODS = 'GET, POST, DELETE';
+const ALLOW_METHODS = 'GET, POST, PATCH, DELETE';
 const ALLOW_HEADERS = 'Content-Type, Accept-Language, Authorization, Idempotency-Key';
 
 export function cors(allowedOrigins: readonly string[]): MiddlewareHandler {

@@ -10,6 +10,7 @@ import type { BookingFacts } from '../domain/wire.js';
 import { hasSqlState, SqlState, withSavepoint, type Db, type Queryable } from './db.js';
 import { deleteUnsentReminders, enqueue } from './outbox.js';
 import { attachHoldToBooking, freeBookingReservation, takeLiveHold } from './reservations.js';
+import { eraseBookings } from './retention.js';
 
 export type StoredStatus = 'pending' | 'confirmed' | 'cancelled' | 'released';
 
@@ -99,18 +100,23 @@ export async function createBooking(tx: Queryable, request: NewBooking, now: Dat
 /**
  * The booking behind a manage link. An unknown code and a wrong token both answer `unauthorized`, so
  * that codes cannot be probed; a cancelled or released booking with the right token is `not_found`.
+ * A booking whose personal data is erased has no tokens left and answers `gone` to any token: the link
+ * in the citizen's email then says the booking is over. That tells a prober only that a code was used
+ * once, with nothing personal attached (docs/privacy.md).
  * `forUpdate` locks the row for the rest of the transaction.
  */
 export async function authorizedBooking(tx: Queryable, code: string, token: string, forUpdate = false): Promise<StoredBooking> {
-  const [booking] = await tx.query<StoredBooking>(
-    `SELECT ${BOOKING_COLUMNS} FROM bookings WHERE code_key = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
+  const [booking] = await tx.query<StoredBooking & { erased: boolean }>(
+    `SELECT ${BOOKING_COLUMNS}, erased_at IS NOT NULL AS erased FROM bookings WHERE code_key = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
     [codeKey(code)],
   );
+  if (booking?.erased) throw new DomainError('gone');
   const hashes = booking
     ? await tx.query<{ hash: Uint8Array }>('SELECT token_hash AS hash FROM booking_tokens WHERE booking_id = $1', [booking.id])
     : [];
   if (!booking || !tokenMatches(token, hashes.map((row) => row.hash))) throw new DomainError('unauthorized');
-  return booking;
+  const { erased: _erased, ...live } = booking;
+  return live;
 }
 
 export function assertLive(booking: StoredBooking): void {
@@ -149,17 +155,23 @@ function assertChangeable(booking: StoredBooking, now: Date, deadlineHours: numb
   if (booking.start.getTime() - now.getTime() < deadlineHours * 3_600_000) throw new DomainError('too_late');
 }
 
-/** Cancels and frees the counter at once; cancelling a cancelled booking again is fine. */
-export async function cancelBooking(db: Db, code: string, token: string, now: Date, deadlineHours: number): Promise<void> {
+/**
+ * Cancels and frees the counter at once; cancelling a cancelled booking again is fine. With `erase`, the
+ * personal data goes in the same transaction (Art. 17), and with it the cancellation notice, which could
+ * no longer be addressed: the citizen is looking at the widget's confirmation instead.
+ */
+export async function cancelBooking(db: Db, code: string, token: string, now: Date, deadlineHours: number, erase = false): Promise<void> {
   await db.transaction(async (tx) => {
     const booking = await authorizedBooking(tx, code, token, true);
-    if (booking.status === 'cancelled') return;
-    assertLive(booking);
-    assertChangeable(booking, now, deadlineHours);
-    await tx.query(`UPDATE bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [booking.id, now]);
-    await freeBookingReservation(tx, booking.id);
-    await deleteUnsentReminders(tx, booking.id);
-    await enqueue(tx, booking.id, [{ kind: 'cancelled', channel: 'email', dueAt: now }], now);
+    if (booking.status !== 'cancelled') {
+      assertLive(booking);
+      assertChangeable(booking, now, deadlineHours);
+      await tx.query(`UPDATE bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [booking.id, now]);
+      await freeBookingReservation(tx, booking.id);
+      await deleteUnsentReminders(tx, booking.id);
+      await enqueue(tx, booking.id, [{ kind: 'cancelled', channel: 'email', dueAt: now }], now);
+    }
+    if (erase) await eraseBookings(tx, [booking.id], now);
   });
 }
 
@@ -198,21 +210,18 @@ export async function rescheduleBooking(
 
 /**
  * Releases pending bookings whose confirmation deadline passed: the counter is freed and the personal
- * data erased, since the citizen never confirmed wanting the appointment. Their unsent messages go too (they
- * could no longer be sent anyway), and so do their copies in the development mailbox.
+ * data erased (store/retention.ts), since the citizen never confirmed wanting the appointment.
  */
 export async function releaseUnconfirmed(db: Db, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const released = await tx.query<{ id: number }>(
-      `UPDATE bookings SET status = 'released', person = NULL, email_key = NULL
-       WHERE status = 'pending' AND confirm_by <= $1 RETURNING id`,
+      `UPDATE bookings SET status = 'released' WHERE status = 'pending' AND confirm_by <= $1 RETURNING id`,
       [now],
     );
     if (released.length > 0) {
       const ids = released.map((row) => row.id);
       await tx.query('DELETE FROM reservations WHERE booking_id = ANY($1::bigint[])', [ids]);
-      await tx.query('DELETE FROM outbox WHERE booking_id = ANY($1::bigint[]) AND sent_at IS NULL', [ids]);
-      await tx.query('DELETE FROM dev_mail WHERE booking_id = ANY($1::bigint[])', [ids]);
+      await eraseBookings(tx, ids, now);
     }
     return released.length;
   });
