@@ -19,8 +19,7 @@ export async function runRetentionCommand(args: readonly string[], env: NodeJS.P
   const db = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR ?? 'data') });
   try {
     const counts = await runRetention(db, now, town.retention, { dryRun });
-    const verb = dryRun ? 'would erase' : 'erased';
-    print(`Personal data ${verb}: ${counts.afterAppointment} booking(s) ${town.retention.afterAppointmentDays} days after the appointment, ${counts.cancelled} cancelled booking(s).`);
+    print(`${dryRun ? 'Would erase' : 'Erased'} the personal data of ${counts.afterAppointment} booking(s) ${town.retention.afterAppointmentDays} days after the appointment and of ${counts.cancelled} cancelled booking(s).`);
   } finally {
     await db.close();
   }
