@@ -92,7 +92,7 @@ for (const factory of contractTargets().filter((candidate) => candidate.name.sta
         expectEmpty(answer, 204);
         assertAllowedOrigin(answer);
         const methods = headerList(answer, 'Access-Control-Allow-Methods');
-        for (const wanted of ['get', 'post', 'delete']) assert.ok(methods.includes(wanted), `${wanted} in Allow-Methods of ${path}: ${methods}`);
+        for (const wanted of ['get', 'post', 'patch', 'delete']) assert.ok(methods.includes(wanted), `${wanted} in Allow-Methods of ${path}: ${methods}`);
         const allowed = headerList(answer, 'Access-Control-Allow-Headers');
         for (const wanted of REQUESTED_HEADERS) assert.ok(allowed.includes(wanted), `${wanted} in Allow-Headers of ${path}: ${allowed}`);
         const maxAge = answer.headers.get('Access-Control-Max-Age');
