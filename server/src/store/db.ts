@@ -21,6 +21,8 @@ export interface Db extends Queryable {
 export const SqlState = {
   uniqueViolation: '23505',
   exclusionViolation: '23P01',
+  deadlockDetected: '40P01',
+  serializationFailure: '40001',
 } as const;
 
 export function hasSqlState(error: unknown, state: string): boolean {
@@ -40,5 +42,22 @@ export async function withSavepoint<T>(tx: Queryable, work: () => Promise<T>): P
   } catch (error) {
     await tx.query('ROLLBACK TO SAVEPOINT attempt');
     throw error;
+  }
+}
+
+/**
+ * Runs `attempt` again when PostgreSQL aborted it to break a deadlock or a serialization conflict. Two
+ * inserts racing for one counter can deadlock inside the exclusion constraint's check (each waits for
+ * the other's uncommitted row); the victim's retry then sees the winner's row and moves on.
+ */
+export async function retryTransient<T>(attempt: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const transient = hasSqlState(error, SqlState.deadlockDetected) || hasSqlState(error, SqlState.serializationFailure);
+      if (!transient || tried >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * tried));
+    }
   }
 }

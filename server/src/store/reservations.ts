@@ -7,7 +7,7 @@ import type { Interval } from '../domain/calendar.js';
 import type { Occupied } from '../domain/availability.js';
 import { DomainError } from '../domain/errors.js';
 import { newHoldId } from '../domain/secrets.js';
-import { hasSqlState, SqlState, withSavepoint, type Db, type Queryable } from './db.js';
+import { hasSqlState, retryTransient, SqlState, withSavepoint, type Db, type Queryable } from './db.js';
 
 export interface StoredHold {
   id: string;
@@ -44,7 +44,11 @@ export async function createHold(
   const id = newHoldId();
   const start = new Date(request.slot.start);
   const end = new Date(request.slot.end);
-  return db.transaction(async (tx) => {
+  return retryTransient(() => db.transaction(async (tx) => {
+    // Holds at one location queue up here instead of waiting on each other's uncommitted rows inside the
+    // exclusion constraint, where many overlapping racers deadlock and retry for seconds. The constraint
+    // stays the guard; this lock only orders the racers (and costs nothing on PGlite's one connection).
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('termin-buchen holds ' || $1))`, [request.locationId]);
     await tx.query(
       `DELETE FROM reservations WHERE location_id = $1 AND during && tstzrange($2, $3) AND expires_at <= $4`,
       [request.locationId, start, end, now],
@@ -62,7 +66,7 @@ export async function createHold(
       }
     }
     throw new DomainError('slot_unavailable');
-  });
+  }));
 }
 
 /** Restarts a live hold's lifetime; `hold_expired` when it ran out, `not_found` when there is none. */
@@ -103,8 +107,12 @@ export async function freeBookingReservation(tx: Queryable, bookingId: number): 
   await tx.query('DELETE FROM reservations WHERE booking_id = $1', [bookingId]);
 }
 
+const HOLD_GRACE_MS = 60 * 60_000;
+
 /** Deletes holds that ran out; they already block nothing, this only keeps the table small. */
 export async function deleteExpiredHolds(db: Db, now: Date): Promise<number> {
-  const rows = await db.query('DELETE FROM reservations WHERE expires_at <= $1 RETURNING 1', [now]);
+  // An hour's grace, so that a late extend or booking with a hold that just ran out still hears
+  // `hold_expired` rather than `not_found`.
+  const rows = await db.query('DELETE FROM reservations WHERE expires_at <= $1 RETURNING 1', [new Date(now.getTime() - HOLD_GRACE_MS)]);
   return rows.length;
 }
