@@ -127,6 +127,7 @@ for (const database of testDatabaseTargets()) {
       assert.equal(printed.length, 1);
       assert.match(String(printed[0].text), /^Stadt Musterstadt: reminder of your appointment on Wed 9 Jun at 08:00/);
       assert.doesNotMatch(JSON.stringify(logLines), /171|234 56|Erika/, 'no number and no name in any log line');
+      assert.match(String(printed[0].text), /#termin=[A-Z0-9-]+\.\[token\]/, 'the manage link is shown without its token');
     });
 
     it('the tick needs a phone number, and a town that offers SMS reminders', async () => {
