@@ -3,8 +3,8 @@
  * for its emails and which must therefore not touch the DOM.
  */
 /** Uses an object URL rather than a `data:` URL, which a strict Content-Security-Policy may block. */
-export function downloadIcs(content: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/calendar;charset=utf-8' }));
+export function downloadIcs(content: string, fileName: string, type = 'text/calendar;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

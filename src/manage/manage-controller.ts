@@ -1,7 +1,8 @@
 import { bookableWindow } from '../flow/bookable-window.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiClient, ApiError, isApiError } from '../api/client.js';
-import type { Catalog, DaysResponse, Slot, SlotsResponse } from '../api/schemas.js';
+import type { Catalog, DaysResponse, FormRules, PersonalData, Slot, SlotsResponse } from '../api/schemas.js';
+import { emptyPerson, toPerson, type PersonDraft } from '../flow/person.js';
 import type { Remote } from '../flow/booking-controller.js';
 import { firstDayOf, lastDayOf, monthOf } from '../format/datetime.js';
 import type { Lang } from '../i18n/messages.js';
@@ -30,6 +31,8 @@ export class ManageController implements ReactiveController {
   slots: Remote<SlotsResponse> = { status: 'idle' };
   holdingStart: string | null = null;
   slotTaken = false;
+  /** The contact form's fields while the citizen changes them. */
+  draft: PersonDraft = emptyPerson();
 
   #clientFor: { api: string; client: ApiClient } | null = null;
 
@@ -96,14 +99,50 @@ export class ManageController implements ReactiveController {
     }
   }
 
-  async cancel(): Promise<void> {
+  /** `erase`: the personal data goes at once too (Art. 17). */
+  async cancel(erase = false): Promise<void> {
     const { booking } = this.state;
     if (!booking || this.state.busy) return;
     this.#dispatch({ type: 'cancelStarted' });
     try {
-      await this.#client.cancelBooking(booking.code, booking.token);
-      this.#dispatch({ type: 'cancelled' });
+      await this.#client.cancelBooking(booking.code, booking.token, erase);
+      this.#dispatch({ type: 'cancelled', erased: erase });
       this.host.dispatchEvent(new CustomEvent('termin-cancelled', { detail: { code: booking.code }, bubbles: true, composed: true }));
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Art. 15: everything the backend holds, for the list and the download. */
+  async showData(): Promise<PersonalData | undefined> {
+    const { booking } = this.state;
+    if (!booking || this.state.busy) return;
+    this.#dispatch({ type: 'dataRequested' });
+    try {
+      const data = await this.#client.getBookingData(booking.code, booking.token);
+      this.#dispatch({ type: 'dataShown', data });
+      return data;
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Art. 16: the form starts from what is stored. */
+  async startChange(): Promise<void> {
+    if (this.state.data || (await this.showData())) {
+      const { person } = this.state.data!;
+      this.draft = { ...emptyPerson(), ...person, birthDate: person.birthDate ?? '' };
+      this.#dispatch({ type: 'changeStarted' });
+    }
+  }
+
+  async saveChange(rules: FormRules): Promise<void> {
+    const { booking } = this.state;
+    if (!booking || this.state.busy) return;
+    this.#dispatch({ type: 'changeSubmitted' });
+    try {
+      const { person } = toPerson(this.draft, rules, this.today);
+      this.#dispatch({ type: 'changed', booking: await this.#client.updateBooking(booking.code, booking.token, { person }) });
     } catch (error) {
       this.#fail(error);
     }

@@ -4,21 +4,25 @@
  * their results back in as events.
  */
 import type { ApiError } from '../api/errors.js';
-import type { Booking } from '../api/schemas.js';
+import type { Booking, PersonalData } from '../api/schemas.js';
 import type { HeldSlot } from '../flow/machine.js';
 
-export type ManageView = 'lookup' | 'opening' | 'booking' | 'reschedule' | 'cancelled';
+export type ManageView = 'lookup' | 'opening' | 'booking' | 'reschedule' | 'cancelled' | 'change';
 
 export interface ManageState {
   view: ManageView;
   booking: Booking | null;
   /** What just happened to the booking shown, for a success notice. */
-  notice: 'confirmedNow' | 'rescheduled' | null;
+  notice: 'confirmedNow' | 'rescheduled' | 'changed' | null;
+  /** What the backend holds about the citizen (`GET …/data`), once asked for. */
+  data: PersonalData | null;
+  /** The cancellation also erased the personal data. */
+  erased: boolean;
   /** The last request that failed, shown on the current view. */
   error: ApiError | null;
   /** The error came from opening a link, not from the lookup form. */
   linkFailed: boolean;
-  busy: 'lookup' | 'cancel' | 'reschedule' | null;
+  busy: 'lookup' | 'cancel' | 'reschedule' | 'data' | 'change' | null;
   /** Prefills the lookup form, e.g. after a link that no longer works. */
   code: string;
   date: string | null;
@@ -34,7 +38,12 @@ export type ManageEvent =
   | { type: 'bookingShown'; booking: Booking; confirmedNow: boolean }
   | { type: 'failed'; error: ApiError }
   | { type: 'cancelStarted' }
-  | { type: 'cancelled' }
+  | { type: 'cancelled'; erased: boolean }
+  | { type: 'dataRequested' }
+  | { type: 'dataShown'; data: PersonalData }
+  | { type: 'changeStarted' }
+  | { type: 'changeSubmitted' }
+  | { type: 'changed'; booking: Booking }
   | { type: 'rescheduleStarted' }
   | { type: 'dayChosen'; date: string }
   | { type: 'slotHeld'; held: HeldSlot }
@@ -47,6 +56,8 @@ export const initialManageState = (): ManageState => ({
   view: 'lookup',
   booking: null,
   notice: null,
+  data: null,
+  erased: false,
   error: null,
   linkFailed: false,
   busy: null,
@@ -88,7 +99,17 @@ export function reduceManage(state: ManageState, event: ManageEvent): ManageStat
     case 'cancelStarted':
       return state.booking ? { ...state, busy: 'cancel', error: null, notice: null } : state;
     case 'cancelled':
-      return { ...state, ...withoutReschedule, view: 'cancelled', busy: null, error: null };
+      return { ...state, ...withoutReschedule, view: 'cancelled', busy: null, error: null, data: null, erased: event.erased };
+    case 'dataRequested':
+      return { ...state, busy: 'data', error: null };
+    case 'dataShown':
+      return { ...state, data: event.data, busy: null };
+    case 'changeStarted':
+      return state.data ? { ...state, view: 'change', notice: null, error: null } : state;
+    case 'changeSubmitted':
+      return { ...state, busy: 'change', error: null };
+    case 'changed':
+      return { ...state, view: 'booking', booking: event.booking, data: null, notice: 'changed', busy: null, error: null };
     case 'rescheduleStarted':
       return state.booking ? { ...state, ...withoutReschedule, view: 'reschedule', notice: null, error: null } : state;
     case 'dayChosen':

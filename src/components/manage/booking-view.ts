@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Booking } from '../../api/schemas.js';
+import type { Booking, PersonalData } from '../../api/schemas.js';
 import type { ManageState } from '../../manage/manage-machine.js';
 import { clock } from '../../clock.js';
 import { callUs } from '../../i18n/error-message.js';
+import { downloadIcs } from '../../ics/download.js';
+import { PERSON_FIELDS } from '../../flow/person.js';
 import { bookingRows, dateTime, saveToCalendar, timeRange } from '../steps/booking-facts.js';
 import { defineOnce, StepElement } from '../steps/step-element.js';
 import './confirm-dialog.js';
@@ -20,10 +22,43 @@ export class BookingView extends StepElement {
   @property({ attribute: false }) tooLate = false;
   /** The town's phone number, from the catalog. */
   @property({ attribute: false }) phone?: string;
+  /** What the backend holds about the citizen, once "Meine Daten ansehen" was pressed. */
+  @property({ attribute: false }) data: PersonalData | null = null;
 
-  #askToCancel(event: Event): void {
+  /** The one dialog asks either to cancel, or to cancel and erase. */
+  #erase = false;
+
+  #askToCancel(event: Event, erase = false): void {
     if (this.cancelling) return;
+    this.#erase = erase;
+    this.requestUpdate();
     void this.querySelector<ConfirmDialog>('tb-confirm-dialog')?.show(event.currentTarget as HTMLElement);
+  }
+
+  /** Art. 20: the same data as shown, as a file made here; no second request, nothing in a URL. */
+  #download(): void {
+    const { code, status, start, end, location, services } = this.booking;
+    const file = { booking: { code, status, start, end, location: { id: location.id, name: location.name }, services }, ...this.data };
+    downloadIcs(JSON.stringify(file, null, 2), `termin-${code}-daten.json`, 'application/json');
+  }
+
+  #renderData(data: PersonalData) {
+    const m = this.messages;
+    const p = m.privacy;
+    const at = (instant: string) => dateTime(m, this.lang, this.timeZone, instant);
+    const person: Record<string, string | undefined> = { ...data.person, notes: data.notes };
+    const rows: [string, string | undefined][] = [
+      ...PERSON_FIELDS.map((field): [string, string | undefined] => [field === 'notes' ? p.notes : m.details.labels[field], person[field]]),
+      [p.sms, data.reminders && (data.reminders.sms ? p.yes : p.no)],
+      [p.language, data.locale === 'de' ? 'Deutsch' : 'English'],
+      [p.createdAt, at(data.createdAt)],
+      [p.erasesAt, at(data.erasesAt)],
+    ];
+    return html`<section aria-labelledby="data-title">
+      <h3 id="data-title">${p.title}</h3>
+      <dl class="summary">${rows.filter(([, value]) => value).map(([label, value]) => html`<div class="summary-row"><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
+      <div class="actions"><button type="button" part="button" @click=${this.#download}>${p.download}</button></div>
+    </section>`;
   }
 
   #addToCalendar(): void {
@@ -39,8 +74,9 @@ export class BookingView extends StepElement {
     // Past the deadline the booking says it carries, neither is offered: said up front, with whom to call.
     const closed = !!until && clock.now().getTime() >= Date.parse(until);
     const at = (instant: string) => dateTime(this.messages, this.lang, this.timeZone, instant);
+    const p = this.messages.privacy;
     return html`
-      ${this.notice ? html`<p class="notice success" role="status">${this.notice === 'confirmedNow' ? m.confirmedNow : m.rescheduled}</p>` : nothing}
+      ${this.notice ? html`<p class="notice success" role="status">${this.notice === 'changed' ? p.changed : this.notice === 'confirmedNow' ? m.confirmedNow : m.rescheduled}</p>` : nothing}
       <dl class="summary" part="summary">
         <div class="summary-row">
           <dt>${m.codeLabel}</dt>
@@ -64,14 +100,21 @@ export class BookingView extends StepElement {
         <button type="button" part="button" @click=${this.#addToCalendar}>${this.messages.done.addToCalendar}</button>
       </div>
       ${this.cancelling ? html`<p class="loading" role="status">${m.cancelling}</p>` : nothing}
+      ${booking.erasesAt ? html`<p>${p.kept(at(booking.erasesAt))}</p>` : nothing}
+      <div class="actions">
+        ${this.data ? nothing : html`<button type="button" part="button" @click=${() => emitManageAction(this, { type: 'showData' })}>${p.show}</button>`}
+        <button type="button" part="button" @click=${() => emitManageAction(this, { type: 'change' })}>${p.change}</button>
+        ${this.tooLate || closed ? nothing : html`<button type="button" class="danger" part="button" @click=${(event: Event) => this.#askToCancel(event, true)}>${p.erase}</button>`}
+      </div>
+      ${this.data ? this.#renderData(this.data) : nothing}
       <tb-confirm-dialog
         .messages=${this.messages}
         .lang=${this.lang}
-        heading=${m.dialogTitle}
-        text=${m.dialogText(when)}
-        confirmLabel=${m.dialogConfirm}
+        heading=${this.#erase ? p.eraseTitle : m.dialogTitle}
+        text=${this.#erase ? p.eraseText(when) : m.dialogText(when)}
+        confirmLabel=${this.#erase ? p.eraseConfirm : m.dialogConfirm}
         keepLabel=${m.dialogKeep}
-        @tb-dialog-confirm=${() => emitManageAction(this, { type: 'cancel' })}
+        @tb-dialog-confirm=${() => emitManageAction(this, { type: 'cancel', erase: this.#erase })}
       ></tb-confirm-dialog>
     `;
   }

@@ -9,6 +9,7 @@ import { ManageController } from '../../manage/manage-controller.js';
 import type { ManageView as ManageViewId } from '../../manage/manage-machine.js';
 import { timeRange } from '../steps/booking-facts.js';
 import '../steps/datetime-step.js';
+import '../steps/details-step.js';
 import { defineOnce, StepElement } from '../steps/step-element.js';
 import './booking-view.js';
 import './lookup-form.js';
@@ -58,7 +59,13 @@ export class ManageView extends StepElement {
         void this.#manage.lookup(action.code, action.email);
         break;
       case 'cancel':
-        void this.#manage.cancel();
+        void this.#manage.cancel(action.erase);
+        break;
+      case 'showData':
+        void this.#manage.showData();
+        break;
+      case 'change':
+        void this.#manage.startChange();
         break;
       case 'reschedule':
         this.#manage.startReschedule();
@@ -78,6 +85,18 @@ export class ManageView extends StepElement {
     else if (intent.type === 'dayChosen') void this.#manage.chooseDay(intent.date);
     else if (intent.type === 'slotChosen') void this.#manage.chooseSlot(intent.slot);
     else if (intent.type === 'heldSlotKept') void this.#manage.submitReschedule();
+    // The booking form's details step, reused for "Kontaktdaten ändern".
+    else if (intent.type === 'personChanged') {
+      // A new object and a render, so that the details step checks what was typed, not what was stored.
+      this.#manage.draft = { ...this.#manage.draft, [intent.field]: intent.value };
+      this.requestUpdate();
+    }
+    else if (intent.type === 'detailsConfirmed' && this.catalog) void this.#manage.saveChange(this.#contactRules(this.catalog));
+  }
+
+  /** The booking form's rules without the notes, which are no contact details. */
+  #contactRules(catalog: Catalog) {
+    return { ...catalog.form, notes: 'hidden' as const };
   }
 
   get #timeZone(): string {
@@ -96,6 +115,8 @@ export class ManageView extends StepElement {
         return m.rescheduleTitle;
       case 'cancelled':
         return m.cancelledTitle;
+      case 'change':
+        return this.messages.privacy.changeTitle;
     }
   }
 
@@ -120,6 +141,8 @@ export class ManageView extends StepElement {
     if (!error) return nothing;
     const m = this.messages;
     const linkBroken = this.#manage.state.linkFailed && error.code === 'not_found';
+    // An erased booking is over, which is news, not a failure.
+    if (error.code === 'gone') return html`<p class="notice" role="status">${m.errors.gone}</p>`;
     return html`<div class="notice error" role="alert">
       <p>${linkBroken ? m.manage.linkNotFound : errorMessage(m, error)}${callFor(m, error, this.catalog?.contact?.phone)}</p>
     </div>`;
@@ -136,12 +159,26 @@ export class ManageView extends StepElement {
       case 'booking':
         return html`<tb-booking-view .messages=${common.messages} .lang=${common.lang} .booking=${state.booking!}
           .timeZone=${this.#timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'} .tooLate=${state.tooLate}
-          .phone=${this.catalog?.contact?.phone}></tb-booking-view>`;
+          .phone=${this.catalog?.contact?.phone} .data=${state.data}></tb-booking-view>`;
+      case 'change':
+        return this.#renderChange();
       case 'reschedule':
         return this.#renderReschedule();
       case 'cancelled':
-        return html`<p class="notice success" role="status">${this.messages.manage.cancelledText(state.booking!.code)}</p>`;
+        return html`<p class="notice success" role="status">${state.erased ? this.messages.privacy.erased : this.messages.manage.cancelledText(state.booking!.code)}</p>`;
     }
+  }
+
+  #renderChange() {
+    const m = this.messages;
+    // The booking form's own fields and checks; only its submit button says what it does here.
+    const messages: Messages = { ...m, common: { ...m.common, continue: m.privacy.save } };
+    return html`<tb-details-step .messages=${messages} .lang=${this.lang} .person=${this.#manage.draft}
+        .rules=${this.#contactRules(this.catalog!)} .today=${this.#manage.today} .privacyPolicyUrl=${this.catalog!.privacyPolicyUrl}></tb-details-step>
+      ${this.#manage.state.busy === 'change' ? html`<p class="loading" role="status">${m.common.loading}</p>` : nothing}
+      <div class="actions">
+        <button type="button" part="button" @click=${() => this.#manage.abandonReschedule()}>${m.privacy.keep}</button>
+      </div>`;
   }
 
   #renderReschedule() {

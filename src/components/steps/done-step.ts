@@ -53,6 +53,7 @@ export class DoneStep extends StepElement {
       <h3>${m.details}</h3>
       <dl class="summary" part="summary">${bookingRows(this.messages, this.lang, this.timeZone, booking)}
       </dl>
+      ${booking.erasesAt ? html`<p>${this.messages.privacy.kept(dateTime(this.messages, this.lang, this.timeZone, booking.erasesAt))}</p>` : nothing}
       <div class="actions no-print">
         <button type="button" class="primary" part="button button-primary" @click=${this.#addToCalendar}>${m.addToCalendar}</button>
         <button type="button" part="button" @click=${() => printOnly(this.getRootNode() instanceof ShadowRoot ? (this.getRootNode() as ShadowRoot).host : this)}>${m.print}</button>
