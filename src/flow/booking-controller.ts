@@ -10,6 +10,7 @@ import {
   initialState,
   reduce,
   selectedServices,
+  smsOffered,
   type FlowEvent,
   type FlowState,
   type StepId,
@@ -410,7 +411,8 @@ export class BookingController implements ReactiveController {
     const { person, notes } = toPerson(this.state.person, catalog.form, this.today);
     try {
       const booking = await this.#client.createBooking(
-        { holdId: held.hold.id, person, ...(notes ? { notes } : {}), locale: this.host.language },
+        // The opt-in is sent only when ticked where offered: nothing otherwise, as an older backend expects.
+        { holdId: held.hold.id, person, ...(notes ? { notes } : {}), ...(this.state.sms && smsOffered(catalog) ? { reminders: { sms: true } } : {}), locale: this.host.language },
         this.state.idempotencyKey ?? newIdempotencyKey(),
       );
       this.#dispatch({ type: 'booked', booking });

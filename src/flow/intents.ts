@@ -15,6 +15,7 @@ export type Intent =
           | 'locationChosen'
           | 'heldSlotKept'
           | 'personChanged'
+          | 'smsChanged'
           | 'detailsConfirmed'
           | 'edit'
           | 'back'

@@ -26,6 +26,8 @@ export interface FlowState {
   date: string | null;
   held: HeldSlot | null;
   person: PersonDraft;
+  /** The citizen ticked "Erinnerung per SMS" (only where `smsOffered`). */
+  sms: boolean;
   /** Set when the citizen came from the review step via "Ändern": continuing returns there. */
   reviewing: boolean;
   /** Reused for every retry of the same booking, so a double click or a retry books once. */
@@ -49,6 +51,7 @@ export type FlowEvent =
   | { type: 'holdExpired' }
   | { type: 'slotReleased' }
   | { type: 'personChanged'; field: PersonField; value: string }
+  | { type: 'smsChanged'; sms: boolean }
   | { type: 'personPrefilled'; person: Partial<PersonDraft> }
   | { type: 'detailsConfirmed' }
   | { type: 'bookingStarted'; idempotencyKey: string }
@@ -65,12 +68,16 @@ export const initialState = (): FlowState => ({
   date: null,
   held: null,
   person: emptyPerson(),
+  sms: false,
   reviewing: false,
   idempotencyKey: null,
   booking: null,
   servicesAt: null,
   notice: null,
 });
+
+/** The town sends text message reminders and asks for the phone number: the details step offers the opt-in. */
+export const smsOffered = (catalog: Catalog): boolean => catalog.reminders?.sms === true && catalog.form.phone !== 'hidden';
 
 export function selectedServices(state: FlowState): ServiceSelection[] {
   return (state.catalog?.services ?? [])
@@ -195,6 +202,8 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       return { ...state, held: null };
     case 'personChanged':
       return { ...state, person: { ...state.person, [event.field]: event.value } };
+    case 'smsChanged':
+      return { ...state, sms: event.sms };
     case 'personPrefilled': {
       // What the citizen typed wins over what the page knows.
       const known = Object.entries(event.person).filter(([field]) => !state.person[field as PersonField]);

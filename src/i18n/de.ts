@@ -114,6 +114,8 @@ export const de = {
       },
       notes: { required: 'Geben Sie einen Hinweis ein.' },
     },
+    sms: 'Erinnerung per SMS',
+    smsHint: 'Wir erinnern Sie am Vortag per SMS an Ihren Termin.',
     serverInvalid: 'Diese Angabe wurde nicht angenommen. Bitte prüfen Sie sie.',
     summaryTitle: 'Bitte prüfen Sie Ihre Angaben',
     privacy: 'Wie die Stadt Ihre Daten verarbeitet, lesen Sie in der',

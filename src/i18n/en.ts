@@ -111,6 +111,8 @@ export const en: Messages = {
       },
       notes: { required: 'Enter a note.' },
     },
+    sms: 'Text message reminder',
+    smsHint: 'We will text you a reminder the day before your appointment.',
     serverInvalid: 'This was not accepted. Please check it.',
     summaryTitle: 'There is a problem',
     privacy: 'How the town processes your data is explained in the',

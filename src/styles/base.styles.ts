@@ -296,6 +296,22 @@ export const baseStyles = css`
     border-bottom-color: var(--tb-color-error);
     background: var(--tb-color-error-bg);
   }
+  /* A checkbox: the box left of its label, the hint below the label. */
+  .field:has(> [type='checkbox']) {
+    grid-template-columns: auto 1fr;
+    column-gap: var(--tb-space-3);
+  }
+  .field:has(> [type='checkbox']) > * {
+    grid-column: 2;
+  }
+  [type='checkbox'] {
+    all: revert;
+    grid-area: 1 / 1;
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--tb-color-input-border);
+  }
   .field-error {
     color: var(--tb-color-error);
     font-weight: var(--tb-font-weight-strong);

@@ -17,13 +17,14 @@ import { de } from '../../src/i18n/de.js';
 import '../../src/termin-buchen.js';
 
 export type Role =
-  | 'button' | 'link' | 'radio' | 'textbox' | 'searchbox' | 'spinbutton' | 'heading' | 'gridcell' | 'alert' | 'status' | 'group';
+  | 'button' | 'link' | 'radio' | 'checkbox' | 'textbox' | 'searchbox' | 'spinbutton' | 'heading' | 'gridcell' | 'alert' | 'status' | 'group';
 
 /** Native elements per role; explicit `role` attributes are matched as well. */
 const NATIVE_ROLES: Record<Role, string> = {
   button: 'button',
   link: 'a[href]',
   radio: 'input[type=radio]',
+  checkbox: 'input[type=checkbox]',
   textbox: 'input:not([type]), input[type=text], input[type=email], input[type=tel], textarea',
   searchbox: 'input[type=search]',
   spinbutton: 'input[type=number]',

@@ -32,6 +32,8 @@ const FIELD_INPUT: Record<PersonField, { autocomplete: string; type?: string; in
 export class DetailsStep extends StepElement {
   @property({ attribute: false }) person!: PersonDraft;
   @property({ attribute: false }) rules!: FormRules;
+  /** The SMS reminder opt-in, ticked or not; undefined where it is not offered (and in the manage view). */
+  @property({ attribute: false }) sms?: boolean;
   @property({ attribute: false }) today = '';
   @property({ attribute: false }) privacyPolicyUrl = '';
   @property({ attribute: false }) held: HeldSlot | null = null;
@@ -50,6 +52,11 @@ export class DetailsStep extends StepElement {
 
   #fieldId = (field: PersonField) => `field-${field}`;
 
+  /** The town's rules, with the phone required while the SMS reminder is ticked. */
+  #rules(sms = this.sms): FormRules {
+    return sms ? { ...this.rules, phone: 'required' } : this.rules;
+  }
+
   #errorText(field: PersonField): string | undefined {
     const problem = this.shown[field];
     if (problem) {
@@ -63,20 +70,20 @@ export class DetailsStep extends StepElement {
     this.#pressing = false;
     this.emit({ type: 'personChanged', field, value });
     // Once a field shows an error, it clears as soon as the input is right: no need to leave it again.
-    if (this.shown[field] && !validateField(field, { ...this.person, [field]: value }, this.rules, this.today)) {
+    if (this.shown[field] && !validateField(field, { ...this.person, [field]: value }, this.#rules(), this.today)) {
       this.shown = { ...this.shown, [field]: undefined };
     }
   }
 
   #onBlur(field: PersonField): void {
     if (this.#pressing || !this.person[field].trim()) return;
-    this.shown = { ...this.shown, [field]: validateField(field, this.person, this.rules, this.today) };
+    this.shown = { ...this.shown, [field]: validateField(field, this.person, this.#rules(), this.today) };
   }
 
   #submit(event: Event): void {
     event.preventDefault();
     this.#pressing = false;
-    this.shown = validatePerson(this.person, this.rules, this.today);
+    this.shown = validatePerson(this.person, this.#rules(), this.today);
     this.submitted = true;
     if (this.#errorFields().length > 0) {
       void this.updateComplete.then(() => this.querySelector<HTMLElement>('.error-summary')?.focus());
@@ -86,7 +93,7 @@ export class DetailsStep extends StepElement {
   }
 
   #errorFields(): PersonField[] {
-    return visibleFields(this.rules).filter((field) => this.#errorText(field));
+    return visibleFields(this.#rules()).filter((field) => this.#errorText(field));
   }
 
   #focusField(event: Event, field: PersonField): void {
@@ -104,7 +111,7 @@ export class DetailsStep extends StepElement {
       ${this.submitted && this.#errorFields().length > 0 ? this.#renderSummary() : nothing}
       <p class="intro">${m.intro}</p>
       <form novalidate @submit=${this.#submit}>
-        ${visibleFields(this.rules).map((field) => this.#renderField(field))}
+        ${visibleFields(this.#rules()).map((field) => [this.#renderField(field), field === 'phone' && this.sms !== undefined ? this.#renderSms() : nothing])}
         <p class="privacy">
           ${m.privacy}
           <a href=${this.privacyPolicyUrl} target="_blank" rel="noopener noreferrer">${m.privacyLink}</a>.
@@ -129,10 +136,26 @@ export class DetailsStep extends StepElement {
     </div>`;
   }
 
+  #onSms(sms: boolean): void {
+    this.emit({ type: 'smsChanged', sms });
+    // A "required" shown for the phone goes when the tick goes.
+    if (this.shown.phone) this.shown = { ...this.shown, phone: validateField('phone', this.person, this.#rules(sms), this.today) };
+  }
+
+  #renderSms() {
+    const m = this.messages.details;
+    const view: FormField = { id: 'field-sms', label: m.sms, hint: m.smsHint, errorPrefix: '' };
+    return renderFormField(
+      view,
+      html`<input id=${view.id} type="checkbox" aria-describedby=${describedBy(view)} .checked=${this.sms === true}
+        @change=${(event: Event) => this.#onSms((event.target as HTMLInputElement).checked)} />`,
+    );
+  }
+
   #renderField(field: PersonField) {
     const m = this.messages.details;
     const hints: Partial<Record<PersonField, string>> = m.hints;
-    const optional = ruleFor(field, this.rules) === 'optional';
+    const optional = ruleFor(field, this.#rules()) === 'optional';
     const view: FormField = {
       id: this.#fieldId(field),
       label: html`${m.labels[field]} ${optional ? html`<span class="muted">${this.messages.common.optional}</span>` : nothing}`,

@@ -18,6 +18,8 @@ export class ReviewStep extends StepElement {
   @property({ attribute: false }) holdExtended = false;
   @property({ attribute: false }) person!: PersonDraft;
   @property({ attribute: false }) rules!: FormRules;
+  /** The SMS reminder opt-in; undefined where the town does not offer it. */
+  @property({ attribute: false }) sms?: boolean;
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
   @property({ attribute: false }) submitting = false;
 
@@ -48,6 +50,7 @@ export class ReviewStep extends StepElement {
         ${visibleFields(this.rules).map((field) =>
           this.#row('details', labels[field], this.person[field].trim() || html`<span class="muted">${m.notProvided}</span>`, field),
         )}
+        ${this.sms === undefined ? nothing : this.#row('details', this.messages.details.sms, this.sms ? this.messages.privacy.yes : this.messages.privacy.no, 'sms')}
       </dl>
       <div class="actions">
         <button

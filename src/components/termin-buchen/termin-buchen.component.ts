@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { clock } from '../../clock.js';
 import { BookingController } from '../../flow/booking-controller.js';
 import type { Intent } from '../../flow/intents.js';
-import { fittingLocations, selectedServices, totalMinutes, visibleSteps, type StepId } from '../../flow/machine.js';
+import { fittingLocations, selectedServices, smsOffered, totalMinutes, visibleSteps, type StepId } from '../../flow/machine.js';
 import type { PersonDraft } from '../../flow/person.js';
 import { browserUsesTimeZone, formatDuration, timeZoneAbbreviation } from '../../format/datetime.js';
 import { callFor, errorMessage } from '../../i18n/error-message.js';
@@ -282,13 +282,13 @@ export class TerminBuchen extends LitElement {
           .failure=${this.#flow.failure?.nearTimes ? this.#renderFailure() : nothing}></tb-datetime-step>`;
       case 'details':
         return html`<tb-details-step .messages=${common.messages} .lang=${common.lang}
-          .person=${state.person} .rules=${catalog.form} .today=${this.#flow.today} .privacyPolicyUrl=${catalog.privacyPolicyUrl}
+          .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined} .today=${this.#flow.today} .privacyPolicyUrl=${catalog.privacyPolicyUrl}
           .held=${state.held} .holdExtended=${this.#flow.holdExtended} .serverErrors=${this.#flow.serverFieldErrors}></tb-details-step>`;
       case 'review':
         return html`<tb-review-step .messages=${common.messages} .lang=${common.lang}
           .services=${selectedServices(state).map((chosen) => ({ quantity: chosen.quantity, name: catalog.services.find((s) => s.id === chosen.id)?.name ?? chosen.id }))}
           .location=${location} .locationEditable=${visibleSteps(state).includes('location')} .held=${state.held}
-          .holdExtended=${this.#flow.holdExtended} .person=${state.person} .rules=${catalog.form}
+          .holdExtended=${this.#flow.holdExtended} .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined}
           .timeZone=${catalog.timeZone} .submitting=${this.#flow.submitting}></tb-review-step>`;
       case 'done':
         return html`<tb-done-step .messages=${common.messages} .lang=${common.lang}
