@@ -301,7 +301,7 @@ export const baseStyles = css`
     grid-template-columns: auto 1fr;
     column-gap: var(--tb-space-3);
   }
-  .field:has(> [type='checkbox']) > * {
+  .field:has(> [type='checkbox']) > :not([type='checkbox']) {
     grid-column: 2;
   }
   [type='checkbox'] {
