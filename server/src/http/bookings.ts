@@ -7,6 +7,7 @@ import { reminderPolicy } from '../domain/outbox-plan.js';
 import { confirmationDeadline, personErrors, uniqueByField } from '../domain/person-rules.js';
 import { toWireBooking } from '../domain/wire.js';
 import { createBooking, lookupBooking, type StoredBooking } from '../store/bookings.js';
+import { retryTransient } from '../store/db.js';
 import { claimIdempotencyKey, recordIdempotentAnswer } from '../store/idempotency.js';
 import { parseBody, readJson, unknownFields } from './body.js';
 import type { AppDeps } from './deps.js';
@@ -40,7 +41,8 @@ export function bookingRoutes(deps: AppDeps): Hono {
     if (!parsed.success || errors.length > 0) throw new HttpProblem('invalid_input', uniqueByField(errors));
     const request = parsed.data;
     const locale = requestLocale(c);
-    const answer = await db.transaction(async (tx) => {
+    // A deadlock victim is rolled back whole (idempotency row included), so running it again is safe.
+    const answer = await retryTransient(() => db.transaction(async (tx) => {
       const claim = await claimIdempotencyKey(tx, key, JSON.stringify(body), moment);
       if (claim.kind === 'repeat') return { booking: claim.answer };
       const made = await createBooking(tx, {
@@ -55,7 +57,7 @@ export function bookingRoutes(deps: AppDeps): Hono {
       const response = wireBooking(deps, made.booking, made.token, locale);
       await recordIdempotentAnswer(tx, key, made.booking.id, response.booking);
       return response;
-    });
+    }));
     return c.json(answer, 201);
   });
 

@@ -45,10 +45,9 @@ export async function createHold(
   const start = new Date(request.slot.start);
   const end = new Date(request.slot.end);
   return retryTransient(() => db.transaction(async (tx) => {
-    // Holds at one location queue up here instead of waiting on each other's uncommitted rows inside the
-    // exclusion constraint, where many overlapping racers deadlock and retry for seconds. The constraint
-    // stays the guard; this lock only orders the racers (and costs nothing on PGlite's one connection).
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('termin-buchen holds ' || $1))`, [request.locationId]);
+    // Racers queue here instead of deadlocking inside the exclusion constraint, which stays the guard;
+    // the lock only orders them (and costs nothing on PGlite's one connection).
+    await lockLocation(tx, request.locationId);
     await tx.query(
       `DELETE FROM reservations WHERE location_id = $1 AND during && tstzrange($2, $3) AND expires_at <= $4`,
       [request.locationId, start, end, now],
@@ -87,8 +86,20 @@ export async function releaseHold(db: Db, id: string): Promise<void> {
   await db.query('DELETE FROM reservations WHERE id = $1 AND booking_id IS NULL', [id]);
 }
 
+/**
+ * Every transaction that writes reservation rows at a location takes this lock first, in the same order
+ * (location, then rows), so that writers queue instead of deadlocking inside the exclusion constraint: an
+ * insert and an update of overlapping rows each wait for the other's uncommitted index entry there.
+ */
+async function lockLocation(tx: Queryable, locationId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('termin-buchen holds ' || $1))`, [locationId]);
+}
+
 /** A live hold, locked for the rest of the transaction so that it is consumed once; else `hold_expired`. */
 export async function takeLiveHold(tx: Queryable, id: string, now: Date): Promise<StoredHold> {
+  const [where] = await tx.query<{ locationId: string }>('SELECT location_id AS "locationId" FROM reservations WHERE id = $1', [id]);
+  if (!where) throw new DomainError('hold_expired');
+  await lockLocation(tx, where.locationId);
   const [hold] = await tx.query<StoredHold>(
     `SELECT ${HOLD_COLUMNS} FROM reservations WHERE id = $1 AND booking_id IS NULL AND expires_at > $2 FOR UPDATE`,
     [id, now],
