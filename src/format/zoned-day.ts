@@ -3,7 +3,7 @@
  * parts (never by adding hours to midnight), so a DST switch can neither shift nor duplicate a slot.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, formatISO, getISODay } from 'date-fns';
+import { format, formatISO, getISODay } from 'date-fns';
 
 /** A calendar day `YYYY-MM-DD` in the backend's time zone. */
 export type Day = string;
@@ -23,9 +23,13 @@ export function dayOf(instant: number, timeZone: string): Day {
   return format(new TZDate(instant, timeZone), 'yyyy-MM-dd');
 }
 
-export function addDaysToDay(day: Day, amount: number, timeZone: string): Day {
+/**
+ * Calendar arithmetic on the date alone: adding days to a date gives the same date in every time zone, so
+ * no zone is consulted (`timeZone` stays for the callers' sake). UTC has no DST, so `Date.UTC` is exact.
+ */
+export function addDaysToDay(day: Day, amount: number, _timeZone: string): Day {
   const [year, monthIndex, date] = parseDay(day);
-  return format(addDays(new TZDate(year, monthIndex, date, timeZone), amount), 'yyyy-MM-dd');
+  return new Date(Date.UTC(year, monthIndex, date + amount)).toISOString().slice(0, 10);
 }
 
 /** 1 = Monday … 7 = Sunday. */

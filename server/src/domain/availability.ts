@@ -56,13 +56,23 @@ export function freeSlots(
   occupied: readonly Occupied[],
   now: number,
 ): Interval[] {
-  const { first, last } = bookingWindow(town, now);
+  return freeSlotsIn(town, location, day, lengthMinutes, occupied, bookingWindow(town, now), earliestStart(town, now));
+}
+
+function freeSlotsIn(
+  town: TownConfig,
+  location: LocationConfig,
+  day: Day,
+  lengthMinutes: number,
+  occupied: readonly Occupied[],
+  { first, last }: { first: Day; last: Day },
+  earliest: number,
+): Interval[] {
   if (day < first || day > last) return [];
-  const earliest = earliestStart(town, now);
+  const slots = candidateSlots(town, location, day, lengthMinutes);
+  if (slots.length === 0) return [];
   const lanes = byCounter(occupied, location.counters);
-  return candidateSlots(town, location, day, lengthMinutes).filter(
-    (slot) => slot.start >= earliest && lanes.some((lane) => laneIsFree(lane, slot)),
-  );
+  return slots.filter((slot) => slot.start >= earliest && lanes.some((lane) => laneIsFree(lane, slot)));
 }
 
 /** The instants at which a local day begins and the next one begins. */
@@ -82,14 +92,20 @@ export function freeDays(
   lengthMinutes: number,
   occupied: readonly Occupied[],
   now: number,
+  { firstOnly = false } = {},
 ): { date: Day; free: number }[] {
-  const { first, last } = bookingWindow(town, now);
+  const window = bookingWindow(town, now);
+  const earliest = earliestStart(town, now);
   const days: { date: Day; free: number }[] = [];
-  for (let day = from < first ? first : from; day <= to && day <= last; day = addDaysToDay(day, 1, town.timeZone)) {
+  for (let day = from < window.first ? window.first : from; day <= to && day <= window.last; day = addDaysToDay(day, 1, town.timeZone)) {
+    if (candidateSlots(town, location, day, lengthMinutes).length === 0) continue;
     const bounds = dayBounds(day, town.timeZone);
     const thatDay = occupied.filter((range) => range.start < bounds.end && range.end > bounds.start);
-    const free = freeSlots(town, location, day, lengthMinutes, thatDay, now).length;
-    if (free > 0) days.push({ date: day, free });
+    const free = freeSlotsIn(town, location, day, lengthMinutes, thatDay, window, earliest).length;
+    if (free > 0) {
+      days.push({ date: day, free });
+      if (firstOnly) break;
+    }
   }
   return days;
 }

@@ -43,11 +43,8 @@ export function availabilityRoutes({ town, db, now }: AppDeps): Hono {
     );
     const days = freeDays(town, selection.location, from, to, selection.lengthMinutes, occupied, moment.getTime());
     const after = addDaysToDay(to, 1, timeZone);
-    let nextAvailable: Day | null = null;
-    for (let day = after < first ? first : after; day <= last && !nextAvailable; day = addDaysToDay(day, 31, timeZone)) {
-      const chunkEnd = addDaysToDay(day, 30, timeZone);
-      nextAvailable = freeDays(town, selection.location, day, chunkEnd, selection.lengthMinutes, occupied, moment.getTime())[0]?.date ?? null;
-    }
+    const nextAvailable: Day | null = freeDays(town, selection.location, after < first ? first : after, last,
+      selection.lengthMinutes, occupied, moment.getTime(), { firstOnly: true })[0]?.date ?? null;
     return c.json({ days, nextAvailable } satisfies DaysResponse);
   });
 

@@ -23,12 +23,15 @@ const HOLD_COLUMNS = `id, location_id AS "locationId", services, lower(during) A
 
 /** Live holds and bookings at a location that overlap `range`. */
 export async function occupiedRanges(db: Queryable, locationId: string, range: Interval, now: Date): Promise<Occupied[]> {
-  const rows = await db.query<{ counter: number; start: Date; end: Date }>(
-    `SELECT counter, lower(during) AS start, upper(during) AS "end" FROM reservations
+  // Epoch milliseconds as float8, which both drivers hand over as numbers: a month view reads thousands of
+  // rows, and parsing each timestamptz text into a Date was half of its remaining CPU time.
+  const rows = await db.query<{ counter: number; start: number; end: number }>(
+    `SELECT counter, (extract(epoch FROM lower(during)) * 1000)::float8 AS start,
+       (extract(epoch FROM upper(during)) * 1000)::float8 AS "end" FROM reservations
      WHERE location_id = $1 AND during && tstzrange($2, $3) AND (expires_at IS NULL OR expires_at > $4)`,
     [locationId, new Date(range.start), new Date(range.end), now],
   );
-  return rows.map((row) => ({ counter: row.counter, start: row.start.getTime(), end: row.end.getTime() }));
+  return rows.map((row) => ({ counter: row.counter, start: row.start, end: row.end }));
 }
 
 /**
