@@ -54,7 +54,7 @@ export class BookingView extends StepElement {
       [p.createdAt, at(data.createdAt)],
       [p.erasesAt, at(data.erasesAt)],
     ];
-    return html`<section aria-labelledby="data-title">
+    return html`<section class="manage-entry" aria-labelledby="data-title">
       <h3 id="data-title">${p.title}</h3>
       <dl class="summary">${rows.filter(([, value]) => value).map(([label, value]) => html`<div class="summary-row"><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
       <div class="actions"><button type="button" part="button" @click=${this.#download}>${p.download}</button></div>
@@ -91,6 +91,7 @@ export class BookingView extends StepElement {
           </dd>
         </div>
       </dl>
+      ${booking.erasesAt ? html`<p>${p.kept(at(booking.erasesAt))}</p>` : nothing}
       ${closed && !this.tooLate ? html`<p class="notice">${m.tooLate}${callUs(this.messages, this.phone)}</p>` : nothing}
       <div class="actions">
         ${this.tooLate || closed
@@ -100,7 +101,6 @@ export class BookingView extends StepElement {
         <button type="button" part="button" @click=${this.#addToCalendar}>${this.messages.done.addToCalendar}</button>
       </div>
       ${this.cancelling ? html`<p class="loading" role="status">${m.cancelling}</p>` : nothing}
-      ${booking.erasesAt ? html`<p>${p.kept(at(booking.erasesAt))}</p>` : nothing}
       <div class="actions">
         ${this.data ? nothing : html`<button type="button" part="button" @click=${() => emitManageAction(this, { type: 'showData' })}>${p.show}</button>`}
         <button type="button" part="button" @click=${() => emitManageAction(this, { type: 'change' })}>${p.change}</button>
