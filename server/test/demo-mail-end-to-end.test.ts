@@ -3,20 +3,12 @@
  * /dev/mail, open the email, follow its link, and the widget says the Termin is confirmed.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
-import { findChrome } from '../../test/support/find-chrome.mjs';
+import type { Browser } from 'playwright-core';
+import { fillDemoBooking, launchForDemo } from './support/demo-browser.js';
 import { testDatabaseTargets, type TestDatabase } from './support/databases.js';
 import { startServerProcess, stopServerProcess, type ServerProcess } from './support/server-process.js';
-
-const BUILT_WIDGET = fileURLToPath(new URL('../../dist/termin-buchen.js', import.meta.url));
-const LIVE_DEMO_CONFIG = fileURLToPath(new URL('../../demo/vite.live.config.ts', import.meta.url));
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A port nobody listens on right now, so that the links in the emails can name it before the server starts. */
 async function freePort(): Promise<number> {
@@ -28,7 +20,6 @@ async function freePort(): Promise<number> {
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const chrome = findChrome();
 const embedded = testDatabaseTargets().find((target) => target.name === 'embedded')!;
 
 describe('double opt-in in the demo town from npm start', () => {
@@ -37,10 +28,7 @@ describe('double opt-in in the demo town from npm start', () => {
   let server: ServerProcess | undefined;
 
   before(async () => {
-    assert.ok(chrome, 'a Chromium is installed (CHROME_PATH or /usr/bin/chromium)');
-    assert.ok(existsSync(BUILT_WIDGET), 'the widget is built (npm test builds it before the tests)');
-    await build({ configFile: LIVE_DEMO_CONFIG, logLevel: 'silent' });
-    browser = await chromium.launch({ executablePath: chrome, args: CHROMIUM_FLAGS });
+    browser = await launchForDemo();
     database = await embedded.create();
   });
   after(async () => {
@@ -66,19 +54,7 @@ describe('double opt-in in the demo town from npm start', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/`);
     const widget = page.locator('termin-buchen');
-    await widget.getByRole('button', { name: 'Eine Person mehr für Personalausweis beantragen' }).click();
-    await widget.getByRole('button', { name: 'Weiter' }).click();
-    await widget.getByRole('radio', { name: /Bürgerbüro Nord/ }).check();
-    await widget.getByRole('button', { name: 'Weiter' }).click();
-    await widget.getByRole('gridcell', { name: /freie Termine/ }).nth(1).click();
-    const times = widget.getByRole('button', { name: /^\d\d:\d\d bis \d\d:\d\d Uhr$/ });
-    await times.first().waitFor();
-    await times.first().click();
-    await widget.getByRole('heading', { name: 'Ihre Angaben' }).waitFor();
-    await widget.getByRole('textbox', { name: 'Vorname' }).fill('Nora');
-    await widget.getByRole('textbox', { name: 'Nachname' }).fill('Neumann');
-    await widget.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill('nora.neumann@example.org');
-    await widget.getByRole('button', { name: 'Weiter' }).click();
+    await fillDemoBooking(page, { office: /Bürgerbüro Nord/, timeIndex: 0, firstName: 'Nora', lastName: 'Neumann', email: 'nora.neumann@example.org' });
     // Worded "Termin anfragen" at a double opt-in office once issue 15's widget wording is built.
     await widget.getByRole('button', { name: /^(Termin verbindlich buchen|Termin anfragen)$/ }).click();
     await widget.getByRole('heading', { name: 'Bitte bestätigen Sie Ihren Termin' }).waitFor();
