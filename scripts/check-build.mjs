@@ -11,7 +11,17 @@ if (!existsSync(file)) {
 const code = readFileSync(file, 'utf8');
 const bareImport = code.match(/(?:\bfrom|\bimport)\s*\(?\s*["'](?![./]|https?:|data:)[^"']+["']/);
 if (bareImport) failures.push(`the bundle still imports a bare module specifier: ${bareImport[0]}`);
-const otherScripts = readdirSync('dist').filter((name) => name.endsWith('.js') && name !== 'termin-buchen.js');
+// The ZMS build (vite.zms.config.ts) writes the second file; it too must stand alone, and none of it may
+// reach the main file, which every town downloads.
+const zmsFile = 'dist/termin-buchen-zms.js';
+if (existsSync(zmsFile)) {
+  const zmsCode = readFileSync(zmsFile, 'utf8');
+  const zmsBareImport = zmsCode.match(/(?:\bfrom|\bimport)\s*\(?\s*["'](?![./]|https?:|data:)[^"']+["']/);
+  if (zmsBareImport) failures.push(`${zmsFile} still imports a bare module specifier: ${zmsBareImport[0]}`);
+  console.log(`${zmsFile}: ${zmsCode.length} bytes, ${gzipSync(zmsCode, { level: 9 }).length} bytes gzip`);
+}
+if (code.includes('/available-calendar/')) failures.push(`${file} contains the ZMS adapter`);
+const otherScripts = readdirSync('dist').filter((name) => name.endsWith('.js') && !['termin-buchen.js', 'termin-buchen-zms.js'].includes(name));
 if (otherScripts.length > 0) failures.push(`the build emitted more than one script: ${otherScripts.join(', ')}`);
 if (readdirSync('dist').some((name) => name.endsWith('.css'))) failures.push('the build emitted a CSS file');
 

@@ -8,5 +8,7 @@ if (!existsSync(file)) {
   console.error(`${file} is missing: run "npm run build" first.`);
   process.exit(1);
 }
-const hash = createHash('sha384').update(readFileSync(file)).digest('base64');
-console.log(`${file} integrity: sha384-${hash}`);
+for (const built of [file, 'dist/termin-buchen-zms.js'].filter(existsSync)) {
+  const hash = createHash('sha384').update(readFileSync(built)).digest('base64');
+  console.log(`${built} integrity: sha384-${hash}`);
+}
