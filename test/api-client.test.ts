@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { ApiClient, ApiError, isApiError, newIdempotencyKey, type ApiClientOptions } from '../src/api/client.js';
+import { BackendError } from '../src/api/port.js';
+import { V1Backend, type V1Options } from '../src/api/v1/backend.js';
 import type { Booking, BookingRequest, Catalog, Hold, HoldRequest, Slot } from '../src/api/schemas.js';
 
 const API = '/api';
@@ -40,46 +41,46 @@ type Method = 'GET' | 'POST' | 'DELETE';
 interface Endpoint {
   /** The label the client must use in errors: method and path template, no ids. */
   label: string;
-  call: (client: ApiClient) => Promise<unknown>;
+  call: (client: V1Backend) => Promise<unknown>;
   /** A valid success answer; absent for 204. */
   ok?: { status: number; body: Record<string, unknown> };
 }
 
 const endpoints: Record<string, Endpoint> = {
-  getCatalog: { label: 'GET /catalog', call: (c) => c.getCatalog(), ok: { status: 200, body: catalog } },
+  getCatalog: { label: 'GET /catalog', call: (c) => c.catalog(), ok: { status: 200, body: catalog } },
   getDays: {
     label: 'GET /days',
-    call: (c) => c.getDays({ locationId: 'rathaus', services, from: '2030-03-01', to: '2030-03-31' }),
+    call: (c) => c.days({ locationId: 'rathaus', services, from: '2030-03-01', to: '2030-03-31' }),
     ok: { status: 200, body: { days: [{ date: '2030-03-04', free: 3 }], nextAvailable: null } },
   },
   getSlots: {
     label: 'GET /slots',
-    call: (c) => c.getSlots({ locationId: 'rathaus', services, date: '2030-03-04' }),
+    call: (c) => c.slots({ locationId: 'rathaus', services, date: '2030-03-04' }),
     ok: { status: 200, body: { slots: [{ start: '2030-03-04T09:00:00+01:00', end: '2030-03-04T09:15:00+01:00' }] } },
   },
-  createHold: { label: 'POST /holds', call: (c) => c.createHold(holdRequest), ok: { status: 201, body: hold } },
-  extendHold: { label: 'POST /holds/{id}/extend', call: (c) => c.extendHold('hold-1'), ok: { status: 200, body: hold } },
-  releaseHold: { label: 'DELETE /holds/{id}', call: (c) => c.releaseHold('hold-1') },
+  createHold: { label: 'POST /holds', call: (c) => c.hold(holdRequest), ok: { status: 201, body: hold } },
+  extendHold: { label: 'POST /holds/{id}/extend', call: (c) => c.extend('hold-1'), ok: { status: 200, body: hold } },
+  releaseHold: { label: 'DELETE /holds/{id}', call: (c) => c.release('hold-1') },
   createBooking: {
     label: 'POST /bookings',
-    call: (c) => c.createBooking(bookingRequest, 'key-1'),
+    call: (c) => c.book(bookingRequest, 'key-1'),
     ok: { status: 201, body: { booking } },
   },
   lookupBooking: {
     label: 'POST /bookings/lookup',
-    call: (c) => c.lookupBooking({ code: booking.code, email: person.email }),
+    call: (c) => c.find(booking.code, person.email),
     ok: { status: 200, body: { booking } },
   },
-  getBooking: { label: 'GET /bookings/{code}', call: (c) => c.getBooking(booking.code, booking.token), ok: { status: 200, body: { booking } } },
+  getBooking: { label: 'GET /bookings/{code}', call: (c) => c.get(booking), ok: { status: 200, body: { booking } } },
   confirmBooking: {
     label: 'POST /bookings/{code}/confirm',
-    call: (c) => c.confirmBooking(booking.code, booking.token),
+    call: (c) => c.confirm(booking),
     ok: { status: 200, body: { booking } },
   },
-  cancelBooking: { label: 'DELETE /bookings/{code}', call: (c) => c.cancelBooking(booking.code, booking.token) },
+  cancelBooking: { label: 'DELETE /bookings/{code}', call: (c) => c.cancel(booking) },
   rescheduleBooking: {
     label: 'POST /bookings/{code}/reschedule',
-    call: (c) => c.rescheduleBooking(booking.code, booking.token, 'hold-2'),
+    call: (c) => c.reschedule(booking, 'hold-2'),
     ok: { status: 200, body: { booking } },
   },
 };
@@ -108,16 +109,16 @@ function serve(label: string, resolver: HttpResponseResolver): Received[] {
   return received;
 }
 
-function client(options: Partial<ApiClientOptions> = {}): ApiClient {
-  return new ApiClient({ baseUrl: API, lang: () => 'de', retryDelaysMs: [1, 1], ...options });
+function client(options: Partial<V1Options> = {}): V1Backend {
+  return new V1Backend({ baseUrl: API, lang: () => 'de', retryDelaysMs: [1, 1], ...options });
 }
 
-async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
+async function apiErrorOf(promise: Promise<unknown>): Promise<BackendError> {
   try {
     await promise;
   } catch (error) {
-    if (isApiError(error)) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
+    if (error instanceof BackendError) return error;
+    throw new Error(`expected a BackendError, got ${String(error)}`);
   }
   throw new Error('expected the call to fail');
 }
@@ -136,7 +137,7 @@ describe('ApiClient', () => {
   describe('happy paths', () => {
     it('GET /catalog: strips a trailing slash from baseUrl and drops unknown fields', async () => {
       const received = serve('GET /catalog', () => HttpResponse.json({ ...catalog, addedInV2: true }));
-      const result = await client({ baseUrl: `${API}/` }).getCatalog();
+      const result = await client({ baseUrl: `${API}/` }).catalog();
       expect(result).to.deep.equal(catalog);
       expect(received).to.have.length(1);
       expect(received[0].url.pathname).to.equal('/api/catalog');
@@ -170,28 +171,28 @@ describe('ApiClient', () => {
 
     it('POST /holds sends the hold request as JSON and returns the hold', async () => {
       const received = serve('POST /holds', () => HttpResponse.json(hold, { status: 201 }));
-      expect(await client().createHold(holdRequest)).to.deep.equal(hold);
+      expect(await client().hold(holdRequest)).to.deep.equal(hold);
       expect(received[0].body).to.deep.equal(holdRequest);
       expect(received[0].headers.get('Content-Type')).to.equal('application/json');
     });
 
     it('POST /holds/{id}/extend returns the extended hold', async () => {
       const received = serve('POST /holds/{id}/extend', () => HttpResponse.json(hold));
-      expect(await client().extendHold('hold-1')).to.deep.equal(hold);
+      expect(await client().extend('hold-1')).to.deep.equal(hold);
       expect(received[0].url.pathname).to.equal('/api/holds/hold-1/extend');
       expect(received[0].body).to.equal(undefined);
     });
 
     it('DELETE /holds/{id} resolves on 204', async () => {
       const received = serve('DELETE /holds/{id}', () => new HttpResponse(null, { status: 204 }));
-      expect(await client().releaseHold('hold-1')).to.equal(undefined);
+      expect(await client().release('hold-1')).to.equal(undefined);
       expect(received[0].url.pathname).to.equal('/api/holds/hold-1');
     });
 
     it('POST /bookings sends the Idempotency-Key and unwraps the booking', async () => {
       const received = serve('POST /bookings', () => HttpResponse.json({ booking }, { status: 201 }));
-      const key = newIdempotencyKey();
-      expect(await client().createBooking(bookingRequest, key)).to.deep.equal(booking);
+      const key = crypto.randomUUID();
+      expect(await client().book(bookingRequest, key)).to.deep.equal(booking);
       expect(received[0].headers.get('Idempotency-Key')).to.equal(key);
       expect(received[0].headers.get('Content-Type')).to.equal('application/json');
       expect(received[0].body).to.deep.equal(bookingRequest);
@@ -206,7 +207,7 @@ describe('ApiClient', () => {
 
     it('GET /bookings/{code} sends the bearer token and encodes the code as one path segment', async () => {
       const received = serve('GET /bookings/{code}', () => HttpResponse.json({ booking }));
-      expect(await client().getBooking('AB/12?x', 'tok')).to.deep.equal(booking);
+      expect(await client().get({ code: 'AB/12?x', token: 'tok' })).to.deep.equal(booking);
       expect(received[0].url.pathname).to.equal('/api/bookings/AB%2F12%3Fx');
       expect(received[0].url.search).to.equal('');
       expect(received[0].headers.get('Authorization')).to.equal('Bearer tok');
@@ -242,7 +243,7 @@ describe('ApiClient', () => {
         return realFetch(input, init);
       };
       try {
-        await client().getCatalog();
+        await client().catalog();
       } finally {
         globalThis.fetch = realFetch;
       }
@@ -251,11 +252,6 @@ describe('ApiClient', () => {
       expect(inits[0]?.cache).to.equal('no-store');
     });
 
-    it('newIdempotencyKey returns a fresh UUID each time', () => {
-      const [first, second] = [newIdempotencyKey(), newIdempotencyKey()];
-      expect(first).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      expect(second).not.to.equal(first);
-    });
   });
 
   describe('responses outside the contract', () => {
@@ -271,9 +267,8 @@ describe('ApiClient', () => {
         const violating = await apiErrorOf(endpoint.call(client()));
 
         for (const error of [unparsable, violating]) {
-          expect(error.kind).to.equal('invalid_response');
+          expect(error.reason).to.equal('invalid_response');
           expect(error.code).to.equal('invalid_response');
-          expect(error.endpoint).to.equal(endpoint.label);
           expect(error.message).to.contain(endpoint.label);
         }
       });
@@ -290,51 +285,59 @@ describe('ApiClient', () => {
       const { token: _dropped, ...withoutToken } = booking;
       serve('GET /bookings/{code}', () => HttpResponse.json({ booking: withoutToken }));
       const error = await apiErrorOf(endpoints.getBooking.call(client()));
-      expect(error.kind).to.equal('invalid_response');
+      expect(error.reason).to.equal('invalid_response');
       expect(error.message).to.contain('booking.token');
     });
 
     it('refuses a privacy policy link that is not a web address', async () => {
       for (const privacyPolicyUrl of ['javascript:alert(1)', 'datenschutz.html', 'data:text/html,hi']) {
         serve('GET /catalog', () => HttpResponse.json({ ...catalog, privacyPolicyUrl }));
-        const error = await apiErrorOf(client().getCatalog());
-        expect(error.kind, privacyPolicyUrl).to.equal('invalid_response');
+        const error = await apiErrorOf(client().catalog());
+        expect(error.reason, privacyPolicyUrl).to.equal('invalid_response');
         expect(error.message).to.contain('privacyPolicyUrl');
       }
       serve('GET /catalog', () => HttpResponse.json({ ...catalog, privacyPolicyUrl: ' http://musterstadt.example/datenschutz ' }));
-      expect((await client().getCatalog()).privacyPolicyUrl).to.equal('http://musterstadt.example/datenschutz');
+      expect((await client().catalog()).privacyPolicyUrl).to.equal('http://musterstadt.example/datenschutz');
     });
   });
 
   describe('problems', () => {
-    it('maps problem+json to kind problem with its code and status', async () => {
-      serve('POST /holds', () => problem(409, 'slot_unavailable'));
-      const error = await apiErrorOf(client().createHold(holdRequest));
-      expect(error).to.include({ kind: 'problem', code: 'slot_unavailable', status: 409, endpoint: 'POST /holds' });
-      expect(error.fieldErrors).to.deep.equal([]);
+    it('maps each v1 problem code to the port\'s reason, keeping the code', async () => {
+      const reasons = {
+        slot_unavailable: 'slot_taken', hold_expired: 'hold_expired', invalid_input: 'invalid_input', limit_reached: 'limit_reached',
+        not_found: 'not_found', gone: 'gone', too_late: 'too_late', unauthorized: 'not_allowed', rate_limited: 'rate_limited',
+      };
+      for (const [code, reason] of Object.entries(reasons)) {
+        worker.resetHandlers();
+        serve('POST /holds', () => problem(409, code));
+        const error = await apiErrorOf(client().hold(holdRequest));
+        expect(error, code).to.include({ reason, code });
+        expect(error.message).to.include('POST /holds');
+        expect(error.fields).to.deep.equal([]);
+      }
     });
 
     it('passes field errors on', async () => {
       const errors = [{ field: 'person.email', code: 'invalid' }, { field: 'person.birthDate', code: 'required' }];
       serve('POST /bookings', () => problem(422, 'invalid_input', { errors }));
-      const error = await apiErrorOf(client().createBooking(bookingRequest, 'key-1'));
-      expect(error).to.include({ kind: 'problem', code: 'invalid_input', status: 422 });
-      expect(error.fieldErrors).to.deep.equal(errors);
+      const error = await apiErrorOf(client().book(bookingRequest, 'key-1'));
+      expect(error).to.include({ reason: 'invalid_input', code: 'invalid_input' });
+      expect(error.fields).to.deep.equal(errors);
     });
 
     it('keeps a code the widget does not know', async () => {
       serve('GET /bookings/{code}', () => problem(418, 'office_closed_for_carnival'));
       const error = await apiErrorOf(endpoints.getBooking.call(client()));
-      expect(error).to.include({ kind: 'problem', code: 'office_closed_for_carnival', status: 418 });
+      expect(error).to.include({ reason: 'unavailable', code: 'office_closed_for_carnival' });
     });
 
     it('reports a non-problem error response as http_<status>', async () => {
       serve('POST /holds', () => new HttpResponse('<h1>Internal Server Error</h1>', { status: 500, headers: { 'Content-Type': 'text/html' } }));
-      const htmlError = await apiErrorOf(client().createHold(holdRequest));
+      const htmlError = await apiErrorOf(client().hold(holdRequest));
       worker.resetHandlers();
       serve('POST /holds', () => HttpResponse.json({ error: 'boom' }, { status: 500 }));
-      const jsonError = await apiErrorOf(client().createHold(holdRequest));
-      for (const error of [htmlError, jsonError]) expect(error).to.include({ kind: 'problem', code: 'http_500', status: 500 });
+      const jsonError = await apiErrorOf(client().hold(holdRequest));
+      for (const error of [htmlError, jsonError]) expect(error).to.include({ reason: 'unavailable', code: 'http_500' });
     });
   });
 
@@ -342,15 +345,15 @@ describe('ApiClient', () => {
     it('retries a GET after 503 and a network error, then succeeds', async () => {
       const answers = [() => new HttpResponse(null, { status: 503 }), () => HttpResponse.error(), () => HttpResponse.json(catalog)];
       const received = serve('GET /catalog', () => answers[received.length - 1]());
-      expect(await client().getCatalog()).to.deep.equal(catalog);
+      expect(await client().catalog()).to.deep.equal(catalog);
       expect(received).to.have.length(3);
     });
 
     it('gives a GET up after two retries', async () => {
       const received = serve('GET /catalog', () => new HttpResponse(null, { status: 503 }));
       // The default delays: they also fix how many retries there are.
-      const error = await apiErrorOf(client({ retryDelaysMs: undefined }).getCatalog());
-      expect(error).to.include({ kind: 'problem', code: 'http_503', status: 503 });
+      const error = await apiErrorOf(client({ retryDelaysMs: undefined }).catalog());
+      expect(error).to.include({ reason: 'unavailable', code: 'http_503' });
       expect(received).to.have.length(3);
     });
 
@@ -362,17 +365,17 @@ describe('ApiClient', () => {
 
     it('does not retry POST /holds on 503 or a network error', async () => {
       const unavailable = serve('POST /holds', () => new HttpResponse(null, { status: 503 }));
-      expect((await apiErrorOf(client().createHold(holdRequest))).code).to.equal('http_503');
+      expect((await apiErrorOf(client().hold(holdRequest))).code).to.equal('http_503');
       worker.resetHandlers();
       const failed = serve('POST /holds', () => HttpResponse.error());
-      expect((await apiErrorOf(client().createHold(holdRequest))).kind).to.equal('network');
+      expect((await apiErrorOf(client().hold(holdRequest))).reason).to.equal('network');
       expect([unavailable.length, failed.length]).to.deep.equal([1, 1]);
     });
 
     it('retries POST /bookings with the same Idempotency-Key and body', async () => {
       const answers = [() => new HttpResponse(null, { status: 504 }), () => HttpResponse.error(), () => HttpResponse.json({ booking }, { status: 201 })];
       const received = serve('POST /bookings', () => answers[received.length - 1]());
-      expect(await client().createBooking(bookingRequest, 'the-key')).to.deep.equal(booking);
+      expect(await client().book(bookingRequest, 'the-key')).to.deep.equal(booking);
       expect(received.map((request) => request.headers.get('Idempotency-Key'))).to.deep.equal(['the-key', 'the-key', 'the-key']);
       for (const request of received) expect(request.body).to.deep.equal(bookingRequest);
     });
@@ -382,8 +385,9 @@ describe('ApiClient', () => {
         await delay(1_000);
         return HttpResponse.json(hold, { status: 201 });
       });
-      const error = await apiErrorOf(client({ timeoutMs: 250 }).createHold(holdRequest));
-      expect(error).to.include({ kind: 'timeout', code: 'timeout', endpoint: 'POST /holds' });
+      const error = await apiErrorOf(client({ timeoutMs: 250 }).hold(holdRequest));
+      expect(error).to.include({ reason: 'timeout', code: 'timeout' });
+      expect(error.message).to.include('POST /holds');
       // On a loaded machine the attempt may time out before the worker has even seen it; what matters
       // is that a timed-out POST is never sent a second time.
       expect(received.length).to.be.at.most(1);
@@ -395,7 +399,7 @@ describe('ApiClient', () => {
         return HttpResponse.json(catalog);
       });
       // Generous for the answered attempt, so a busy CI machine does not time it out as well.
-      expect(await client({ timeoutMs: 600 }).getCatalog()).to.deep.equal(catalog);
+      expect(await client({ timeoutMs: 600 }).catalog()).to.deep.equal(catalog);
       expect(received).to.have.length(2);
     });
   });
@@ -410,10 +414,10 @@ describe('ApiClient', () => {
         return HttpResponse.json(slotsFor(date));
       });
       const api = client();
-      const older = apiErrorOf(api.getSlots({ locationId: 'rathaus', services, date: '2030-03-04' }));
-      const newer = api.getSlots({ locationId: 'rathaus', services, date: '2030-03-05' });
+      const older = apiErrorOf(api.slots({ locationId: 'rathaus', services, date: '2030-03-04' }));
+      const newer = api.slots({ locationId: 'rathaus', services, date: '2030-03-05' });
       expect(await newer).to.deep.equal(slotsFor('2030-03-05'));
-      expect(await older).to.include({ kind: 'aborted', code: 'aborted', endpoint: 'GET /slots' });
+      expect(await older).to.include({ reason: 'aborted', code: 'aborted' });
     });
 
     it('never lets an older getSlots resolve, even when its answer arrives first', async () => {
@@ -423,9 +427,9 @@ describe('ApiClient', () => {
         return HttpResponse.json(slotsFor(date));
       });
       const api = client();
-      const older = apiErrorOf(api.getSlots({ locationId: 'rathaus', services, date: '2030-03-04' }));
-      const newer = api.getSlots({ locationId: 'rathaus', services, date: '2030-03-05' });
-      expect((await older).kind).to.equal('aborted');
+      const older = apiErrorOf(api.slots({ locationId: 'rathaus', services, date: '2030-03-04' }));
+      const newer = api.slots({ locationId: 'rathaus', services, date: '2030-03-05' });
+      expect((await older).reason).to.equal('aborted');
       expect(await newer).to.deep.equal(slotsFor('2030-03-05'));
     });
 
@@ -438,12 +442,12 @@ describe('ApiClient', () => {
       });
       serve('GET /slots', () => HttpResponse.json(slotsFor('2030-03-04')));
       const api = client();
-      const older = apiErrorOf(api.getDays({ locationId: 'rathaus', services, from: '2030-03-01', to: '2030-03-31' }));
-      const slots = api.getSlots({ locationId: 'rathaus', services, date: '2030-03-04' });
-      const newer = api.getDays({ locationId: 'rathaus', services, from: '2030-04-01', to: '2030-04-30' });
+      const older = apiErrorOf(api.days({ locationId: 'rathaus', services, from: '2030-03-01', to: '2030-03-31' }));
+      const slots = api.slots({ locationId: 'rathaus', services, date: '2030-03-04' });
+      const newer = api.days({ locationId: 'rathaus', services, from: '2030-04-01', to: '2030-04-30' });
       expect(await newer).to.deep.equal(daysFor('2030-04-01'));
       expect(await slots).to.deep.equal(slotsFor('2030-03-04'));
-      expect((await older).kind).to.equal('aborted');
+      expect((await older).reason).to.equal('aborted');
     });
   });
 
@@ -452,9 +456,9 @@ describe('ApiClient', () => {
       const received = serve('GET /catalog', () => HttpResponse.json(catalog));
       let language: 'de' | 'en' = 'de';
       const api = client({ lang: () => language });
-      await api.getCatalog();
+      await api.catalog();
       language = 'en';
-      await api.getCatalog();
+      await api.catalog();
       expect(received.map((request) => request.headers.get('Accept-Language'))).to.deep.equal(['de', 'en']);
     });
 
@@ -473,11 +477,8 @@ describe('ApiClient', () => {
     });
   });
 
-  it('errors are ApiError instances with readable messages', () => {
-    const error = new ApiError({ kind: 'network', endpoint: 'GET /catalog', message: 'offline' });
-    expect(error).to.be.instanceOf(Error);
-    expect(error).to.include({ name: 'ApiError', code: 'network', message: 'GET /catalog: offline' });
-    expect(isApiError(error)).to.equal(true);
-    expect(isApiError(new Error('other'))).to.equal(false);
+  it('reports a 429 without problem body as rate_limited', async () => {
+    serve('POST /holds', () => new HttpResponse('slow down', { status: 429 }));
+    expect(await apiErrorOf(client().hold(holdRequest))).to.include({ reason: 'rate_limited', code: 'http_429' });
   });
 });

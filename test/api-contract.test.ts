@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
-import { ApiClient, ENDPOINTS } from '../src/api/client.js';
+import { V1Backend, ENDPOINTS } from '../src/api/v1/backend.js';
 import { BookingRequest, HoldRequest, Id, KNOWN_ERROR_CODES, LookupRequest, Problem, RescheduleRequest, UpdateBookingRequest } from '../src/api/schemas.js';
 
 type EndpointName = keyof typeof ENDPOINTS;
@@ -23,22 +23,23 @@ const REQUEST_BODIES: RequestBodies = {
 };
 
 const services = [{ id: 'perso', quantity: 2 }];
-const CALLS: Record<EndpointName, (client: ApiClient) => Promise<unknown>> = {
-  getCatalog: (c) => c.getCatalog(),
-  getDays: (c) => c.getDays({ locationId: 'rathaus', services, from: '2030-03-01', to: '2030-03-31' }),
-  getSlots: (c) => c.getSlots({ locationId: 'rathaus', services, date: '2030-03-04' }),
-  createHold: (c) => c.createHold({ locationId: 'rathaus', services, start: '2030-03-04T09:00:00+01:00' }),
-  extendHold: (c) => c.extendHold('hold-1'),
-  releaseHold: (c) => c.releaseHold('hold-1'),
+const ref = { code: 'K7Q2', token: 'tok' };
+const CALLS: Record<EndpointName, (client: V1Backend) => Promise<unknown>> = {
+  getCatalog: (c) => c.catalog(),
+  getDays: (c) => c.days({ locationId: 'rathaus', services, from: '2030-03-01', to: '2030-03-31' }),
+  getSlots: (c) => c.slots({ locationId: 'rathaus', services, date: '2030-03-04' }),
+  createHold: (c) => c.hold({ locationId: 'rathaus', services, start: '2030-03-04T09:00:00+01:00' }),
+  extendHold: (c) => c.extend('hold-1'),
+  releaseHold: (c) => c.release('hold-1'),
   createBooking: (c) =>
-    c.createBooking({ holdId: 'hold-1', person: { firstName: 'Erika', lastName: 'Mustermann', email: 'erika@example.org' }, locale: 'de' }, 'key-1'),
-  lookupBooking: (c) => c.lookupBooking({ code: 'K7Q2', email: 'erika@example.org' }),
-  getBooking: (c) => c.getBooking('K7Q2', 'tok'),
-  confirmBooking: (c) => c.confirmBooking('K7Q2', 'tok'),
-  cancelBooking: (c) => c.cancelBooking('K7Q2', 'tok', true),
-  rescheduleBooking: (c) => c.rescheduleBooking('K7Q2', 'tok', 'hold-2'),
-  getBookingData: (c) => c.getBookingData('K7Q2', 'tok'),
-  updateBooking: (c) => c.updateBooking('K7Q2', 'tok', { person: { firstName: 'Erika', lastName: 'Muster', email: 'erika@example.org' } }),
+    c.book({ holdId: 'hold-1', person: { firstName: 'Erika', lastName: 'Mustermann', email: 'erika@example.org' }, locale: 'de' }, 'key-1'),
+  lookupBooking: (c) => c.find('K7Q2', 'erika@example.org'),
+  getBooking: (c) => c.get(ref),
+  confirmBooking: (c) => c.confirm(ref),
+  cancelBooking: (c) => c.cancel(ref, true),
+  rescheduleBooking: (c) => c.reschedule(ref, 'hold-2'),
+  getBookingData: (c) => c.personalData(ref),
+  updateBooking: (c) => c.update(ref, { person: { firstName: 'Erika', lastName: 'Muster', email: 'erika@example.org' } }),
 };
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -217,13 +218,13 @@ async function sendEveryRequest(): Promise<Map<EndpointName, SentRequest>> {
   const sent = new Map<EndpointName, SentRequest>();
   const realFetch = globalThis.fetch;
   try {
-    for (const [name, call] of Object.entries(CALLS) as [EndpointName, (client: ApiClient) => Promise<unknown>][]) {
+    for (const [name, call] of Object.entries(CALLS) as [EndpointName, (client: V1Backend) => Promise<unknown>][]) {
       globalThis.fetch = async (input, init) => {
         const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
         sent.set(name, { url: new URL(String(input), location.href), method: init?.method ?? 'GET', headers: new Headers(init?.headers), body });
         return new Response(null, { status: 500 });
       };
-      await call(new ApiClient({ baseUrl: '/api', lang: () => 'de', retryDelaysMs: [] })).catch(() => undefined);
+      await call(new V1Backend({ baseUrl: '/api', lang: () => 'de', retryDelaysMs: [] })).catch(() => undefined);
     }
   } finally {
     globalThis.fetch = realFetch;

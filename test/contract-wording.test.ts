@@ -184,7 +184,7 @@ describe('booking: doubleOptIn, confirmBy, the phone number', () => {
     await toReview(el, RATHAUS);
     await clickButton(el, de.review.submit);
     const alert = await findByRole(el, 'alert', new RegExp(`^${de.errors.title}`));
-    expect(alert.textContent).to.include(de.errors.generic).and.include(de.common.call);
+    expect(alert.textContent).to.include(de.errors.unavailable).and.include(de.common.call);
     expect(getByRole(el, 'link', PHONE).getAttribute('href')).to.equal('tel:012345670');
     await expectNoAxeViolations(el);
   });
@@ -194,7 +194,7 @@ describe('booking: doubleOptIn, confirmBy, the phone number', () => {
     await toReview(el, RATHAUS);
     await clickButton(el, de.review.submitPlain);
     const alert = await findByRole(el, 'alert', new RegExp(`^${de.errors.title}`));
-    expect(alert.textContent).to.include(de.errors.generic).and.not.include(de.common.call);
+    expect(alert.textContent).to.include(de.errors.unavailable).and.not.include(de.common.call);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ApiClient } from '../src/api/client.js';
+import { V1Backend } from '../src/api/v1/backend.js';
 import type { Booking } from '../src/api/schemas.js';
 import type { TerminBuchen } from '../src/components/termin-buchen/termin-buchen.component.js';
 import { dateTime } from '../src/components/steps/booking-facts.js';
@@ -55,7 +55,7 @@ for (const lang of ['de', 'en'] as const satisfies readonly Lang[]) {
     }
 
     const at = (instant: string) => dateTime(m, lang, backend.catalog.timeZone, instant);
-    const erasesAt = async () => (await new ApiClient({ baseUrl: '/api', lang: () => lang }).getBookingData(booking.code, booking.token)).erasesAt;
+    const erasesAt = async () => (await new V1Backend({ baseUrl: '/api', lang: () => lang }).personalData(booking)).erasesAt;
 
     it('says in one sentence how long the data is kept, and lists the data on request', async () => {
       const el = await openBooking();
@@ -99,10 +99,10 @@ for (const lang of ['de', 'en'] as const satisfies readonly Lang[]) {
       const response = await clicked.body;
       expect(response.headers.get('content-type')).to.contain('application/json');
       const file = JSON.parse(await response.text());
-      const client = new ApiClient({ baseUrl: '/api', lang: () => lang });
-      const data = await client.getBookingData(booking.code, booking.token);
+      const client = new V1Backend({ baseUrl: '/api', lang: () => lang });
+      const data = await client.personalData(booking);
       // The booking as the widget got it, in its language.
-      const { code, status, start, end, location, services } = await client.getBooking(booking.code, booking.token);
+      const { code, status, start, end, location, services } = await client.get(booking);
       expect(file).to.deep.equal({ booking: { code, status, start, end, location: { id: location.id, name: location.name }, services }, ...data });
       expect(JSON.stringify(file)).not.to.include(booking.token);
     });
@@ -159,8 +159,8 @@ for (const lang of ['de', 'en'] as const satisfies readonly Lang[]) {
       expect(new URL(deletes[0].url).searchParams.get('erase')).to.equal('true');
       await expectNoAxeViolations(el);
       // The link now answers gone; the data is no longer there.
-      const client = new ApiClient({ baseUrl: '/api', lang: () => lang });
-      const error = await client.getBookingData(booking.code, booking.token).then(() => null, (e: unknown) => e as { code?: string });
+      const client = new V1Backend({ baseUrl: '/api', lang: () => lang });
+      const error = await client.personalData(booking).then(() => null, (e: unknown) => e as { code?: string });
       expect(error?.code).to.equal('gone');
     });
   });

@@ -28,7 +28,11 @@ import {
 import { stopMockBackend, useMockBackend } from './support/mock.js';
 
 
-type KnownCode = Exclude<keyof Messages['errors'], 'title' | 'generic' | 'kept'>;
+type Reason = Exclude<keyof Messages['errors'], 'title' | 'kept'>;
+/** The v1 codes the mock answers with, and the sentence each must lead to. */
+const REASON_OF: Record<string, Reason> = {
+  limit_reached: 'limit_reached', rate_limited: 'rate_limited', not_found: 'not_found', too_late: 'too_late', unauthorized: 'not_allowed', invalid_input: 'invalid_input',
+};
 
 let restoreClock: () => void = () => undefined;
 let restoreFetch: () => void = () => undefined;
@@ -95,7 +99,7 @@ describe('booking flow errors through <termin-buchen>', () => {
     await useMockBackend({ now: () => new Date(MONDAY), faults: ['catalog:500*once'] });
     const el = await fixture<TerminBuchen>(html`<termin-buchen api="/api"></termin-buchen>`);
     const alert = await errorAlert(el, de);
-    expect(alert.textContent).to.include(de.errors.generic).and.not.include('500').and.not.include('server_error');
+    expect(alert.textContent).to.include(de.errors.unavailable).and.not.include('500').and.not.include('server_error');
     await clickButton(el, de.common.retry);
     await waitForHeading(el, de.services.title);
     expect(queryByRole(el, 'alert')).to.equal(null);
@@ -144,13 +148,12 @@ describe('booking flow errors through <termin-buchen>', () => {
     expect(el.shadowRoot!.querySelector('#step-heading')!.textContent!.trim()).to.equal(de.datetime.title);
   });
 
-  const bookingCodes: KnownCode[] = ['limit_reached', 'rate_limited', 'not_found', 'too_late', 'unauthorized', 'invalid_input'];
-  for (const code of bookingCodes) {
+  for (const [code, reason] of Object.entries(REASON_OF)) {
     it(`shows its own message for "${code}" on booking and keeps what was typed`, async () => {
       const { el, state, errors } = await start([`bookings:${code}`]);
       await toReview(el);
       await clickButton(el, de.review.submit);
-      await expectAlertInBothLanguages(el, de.errors[code], en.errors[code]);
+      await expectAlertInBothLanguages(el, de.errors[reason], en.errors[reason]);
       expect(errors).to.deep.equal([code]);
       expect(state.bookings).to.have.length(0);
       expect(widgetText(el)).to.include(CITIZEN.email).and.include(CITIZEN.lastName);
@@ -177,7 +180,7 @@ describe('booking flow errors through <termin-buchen>', () => {
     await toReview(el);
     await clickButton(el, de.review.submit);
     const alert = await errorAlert(el, de);
-    expect(alert.textContent).to.include(de.errors.generic).and.not.include('418');
+    expect(alert.textContent).to.include(de.errors.unavailable).and.not.include('418');
     expect(alert.textContent).to.include(de.errors.kept);
     expect(errors).to.have.length(1);
   });
@@ -187,7 +190,7 @@ describe('booking flow errors through <termin-buchen>', () => {
     await toReview(el);
     answerBookingsWith(422, 'weird_code');
     await clickButton(el, de.review.submit);
-    await expectAlertInBothLanguages(el, de.errors.generic, en.errors.generic);
+    await expectAlertInBothLanguages(el, de.errors.unavailable, en.errors.unavailable);
     expect(widgetText(el)).not.to.include('weird_code');
     expect(errors).to.deep.equal(['weird_code']);
     expect(state.bookings).to.have.length(0);

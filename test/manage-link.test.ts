@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Booking } from '../src/api/schemas.js';
 import '../src/components/steps/done-step.js';
-import { manageUrl, parseManageFragment } from '../src/manage/link.js';
+import { manageUrl, parseManageFragment } from '../src/api/v1/link.js';
 import type { MockState } from '../src/mock/index.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { $, de, NOW, pinClock, renderWidget, text, waitForView } from './support/manage.js';
@@ -99,7 +99,7 @@ describe('<termin-buchen> opened from a manage link', () => {
     const booking = backend.seedBooking();
     setFragment(`termin=${booking.code}.wrong-token`);
     const el = await renderWidget('book', '[role="alert"]');
-    expect($(el, '[role="alert"]')!.textContent).to.include(de.errors.unauthorized);
+    expect($(el, '[role="alert"]')!.textContent).to.include(de.errors.not_allowed);
     await waitForView(el, '#lookup-code');
     expect($<HTMLInputElement>(el, '#lookup-code')!.value).to.equal(booking.code);
     await expectNoAxeViolations(el);

@@ -1,8 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ApiError } from '../src/api/errors.js';
+import { BackendError } from '../src/api/port.js';
 import type { Booking } from '../src/api/schemas.js';
-import { normaliseCode } from '../src/manage/link.js';
+import { normaliseCode } from '../src/api/v1/link.js';
 import { initialManageState, reduceManage } from '../src/manage/manage-machine.js';
 import type { MockState } from '../src/mock/index.js';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -23,7 +23,7 @@ describe('normaliseCode', () => {
 
 describe('manage reducer', () => {
   const booking = { code: 'K7Q-4XP' } as Booking;
-  const notFound = new ApiError({ kind: 'problem', endpoint: 'GET /bookings/{code}', code: 'not_found', status: 404, message: 'x' });
+  const notFound = new BackendError({ reason: 'not_found', code: 'not_found', message: 'x' });
 
   it('sends a link that fails back to the lookup form, code kept', () => {
     const state = reduceManage(reduceManage(initialManageState(), { type: 'linkOpened', code: 'K7Q-4XP' }), { type: 'failed', error: notFound });

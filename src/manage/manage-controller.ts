@@ -1,43 +1,49 @@
-import { bookableWindow } from '../flow/bookable-window.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiClient, ApiError, isApiError } from '../api/client.js';
-import type { Catalog, DaysResponse, FormRules, PersonalData, Slot, SlotsResponse } from '../api/schemas.js';
+import { toBackendError, type Backend, type BookingRef } from '../api/port.js';
+import type { Catalog, FormRules, PersonalData, Slot } from '../api/schemas.js';
+import { emitTerminEvent } from '../events.js';
+import { bookableWindow } from '../flow/bookable-window.js';
 import { emptyPerson, toPerson, type PersonDraft } from '../flow/person.js';
-import type { Remote } from '../flow/booking-controller.js';
-import { firstDayOf, lastDayOf, monthOf } from '../format/datetime.js';
-import type { Lang } from '../i18n/messages.js';
-import type { ManageLink } from './link.js';
+import { SlotPicker } from '../flow/slot-picker.js';
+import { monthOf } from '../format/datetime.js';
 import { initialManageState, reduceManage, type ManageEvent, type ManageState } from './manage-machine.js';
 
 /** What the controller needs from the element that hosts it. */
 export interface ManageHost extends ReactiveControllerHost, HTMLElement {
-  api: string;
+  readonly adapter: Backend;
   catalog: Catalog | null;
-  readonly language: Lang;
-}
-
-function toApiError(error: unknown): ApiError {
-  return isApiError(error) ? error : new ApiError({ kind: 'network', endpoint: 'unknown', message: String(error) });
 }
 
 /**
- * Runs "Termin verwalten" for one element: owns the manage state and its own API client, and turns
- * request results into reducer events. The booking's token stays in here; it is never logged or emitted.
+ * Runs "Termin verwalten" for one element: owns the manage state, makes every request through the
+ * backend port (moving through the slot picker it shares with the booking flow), and turns results into
+ * reducer events. The booking's token stays in here; it is never logged or emitted.
  */
 export class ManageController implements ReactiveController {
   state: ManageState = initialManageState();
-  month: string | null = null;
-  days: Remote<DaysResponse> = { status: 'idle' };
-  slots: Remote<SlotsResponse> = { status: 'idle' };
-  holdingStart: string | null = null;
-  slotTaken = false;
   /** The contact form's fields while the citizen changes them. */
   draft: PersonDraft = emptyPerson();
-
-  #clientFor: { api: string; client: ApiClient } | null = null;
+  readonly picker: SlotPicker;
 
   constructor(private readonly host: ManageHost) {
     host.addController(this);
+    this.picker = new SlotPicker(host, {
+      get adapter() {
+        return host.adapter;
+      },
+      selection: () => {
+        const { booking } = this.state;
+        return booking && { locationId: booking.location.id, services: booking.services.map(({ id, quantity }) => ({ id, quantity })) };
+      },
+      today: () => this.today,
+      lastBookable: () => this.lastBookable,
+      date: () => this.state.date,
+      held: () => this.state.held,
+      slotHeld: (held) => this.#dispatch({ type: 'slotHeld', held }),
+      holdExtended: (held) => this.#dispatch({ type: 'holdExtended', held }),
+      holdLost: () => this.#dispatch({ type: 'holdExpired' }),
+      fail: (error) => this.#fail(error),
+    });
   }
 
   hostDisconnected(): void {
@@ -53,47 +59,44 @@ export class ManageController implements ReactiveController {
     return bookableWindow(this.host.catalog).lastBookable;
   }
 
-  get #client(): ApiClient {
-    if (this.#clientFor?.api !== this.host.api) {
-      this.#clientFor = { api: this.host.api, client: new ApiClient({ baseUrl: this.host.api, lang: () => this.host.language }) };
-    }
-    return this.#clientFor.client;
-  }
-
   #dispatch(event: ManageEvent): void {
     this.state = reduceManage(this.state, event);
     this.host.requestUpdate();
   }
 
   #fail(error: unknown): void {
-    const apiError = toApiError(error);
-    if (apiError.kind === 'aborted') return;
-    this.#dispatch({ type: 'failed', error: apiError });
-    this.host.dispatchEvent(new CustomEvent('termin-error', { detail: { code: apiError.code }, bubbles: true, composed: true }));
+    const failure = toBackendError(error);
+    if (failure.reason === 'aborted') return;
+    this.#dispatch({ type: 'failed', error: failure });
+    emitTerminEvent(this.host, 'termin-error', { code: failure.code });
+  }
+
+  /** The booking shown, as the backend knows it: code and secret. */
+  get #ref(): BookingRef | null {
+    return this.state.booking;
   }
 
   async lookup(code: string, email: string): Promise<void> {
     if (this.state.busy) return;
     this.#dispatch({ type: 'lookupStarted', code });
     try {
-      const booking = await this.#client.lookupBooking({ code, email });
-      this.#dispatch({ type: 'bookingShown', booking, confirmedNow: false });
+      this.#dispatch({ type: 'bookingShown', booking: await this.host.adapter.find(code, email), confirmedNow: false });
     } catch (error) {
       this.#fail(error);
     }
   }
 
   /** Opening the e-mail's link is the double opt-in: a pending booking is confirmed by it. */
-  async open({ code, token }: ManageLink): Promise<void> {
+  async open(ref: BookingRef): Promise<void> {
     this.#releaseHeld();
-    this.#dispatch({ type: 'linkOpened', code });
+    this.#dispatch({ type: 'linkOpened', code: ref.code });
     try {
-      const booking = await this.#client.getBooking(code, token);
+      const booking = await this.host.adapter.get(ref);
       if (booking.status !== 'pending') {
         this.#dispatch({ type: 'bookingShown', booking, confirmedNow: false });
         return;
       }
-      this.#dispatch({ type: 'bookingShown', booking: await this.#client.confirmBooking(code, token), confirmedNow: true });
+      this.#dispatch({ type: 'bookingShown', booking: await this.host.adapter.confirm(ref), confirmedNow: true });
     } catch (error) {
       this.#fail(error);
     }
@@ -101,13 +104,13 @@ export class ManageController implements ReactiveController {
 
   /** `erase`: the personal data goes at once too (Art. 17). */
   async cancel(erase = false): Promise<void> {
-    const { booking } = this.state;
-    if (!booking || this.state.busy) return;
+    const ref = this.#ref;
+    if (!ref || this.state.busy) return;
     this.#dispatch({ type: 'cancelStarted' });
     try {
-      await this.#client.cancelBooking(booking.code, booking.token, erase);
+      await this.host.adapter.cancel(ref, erase);
       this.#dispatch({ type: 'cancelled', erased: erase });
-      this.host.dispatchEvent(new CustomEvent('termin-cancelled', { detail: { code: booking.code }, bubbles: true, composed: true }));
+      emitTerminEvent(this.host, 'termin-cancelled', { code: ref.code });
     } catch (error) {
       this.#fail(error);
     }
@@ -115,11 +118,11 @@ export class ManageController implements ReactiveController {
 
   /** Art. 15: everything the backend holds, for the list and the download. */
   async showData(): Promise<PersonalData | undefined> {
-    const { booking } = this.state;
-    if (!booking || this.state.busy) return;
+    const ref = this.#ref;
+    if (!ref || this.state.busy) return;
     this.#dispatch({ type: 'dataRequested' });
     try {
-      const data = await this.#client.getBookingData(booking.code, booking.token);
+      const data = await this.host.adapter.personalData(ref);
       this.#dispatch({ type: 'dataShown', data });
       return data;
     } catch (error) {
@@ -137,25 +140,22 @@ export class ManageController implements ReactiveController {
   }
 
   async saveChange(rules: FormRules): Promise<void> {
-    const { booking } = this.state;
-    if (!booking || this.state.busy) return;
+    const ref = this.#ref;
+    if (!ref || this.state.busy) return;
     this.#dispatch({ type: 'changeSubmitted' });
     try {
       const { person } = toPerson(this.draft, rules, this.today);
-      this.#dispatch({ type: 'changed', booking: await this.#client.updateBooking(booking.code, booking.token, { person }) });
+      this.#dispatch({ type: 'changed', booking: await this.host.adapter.update(ref, { person }) });
     } catch (error) {
       this.#fail(error);
     }
   }
 
   startReschedule(): void {
-    const { booking } = this.state;
-    if (!booking) return;
+    if (!this.state.booking) return;
     this.#dispatch({ type: 'rescheduleStarted' });
-    this.slotTaken = false;
-    this.days = { status: 'idle' };
-    this.slots = { status: 'idle' };
-    void this.showMonth(monthOf(this.today));
+    this.picker.reset();
+    void this.picker.showMonth(monthOf(this.today));
   }
 
   abandonReschedule(): void {
@@ -163,103 +163,38 @@ export class ManageController implements ReactiveController {
     this.#dispatch({ type: 'rescheduleAbandoned' });
   }
 
-  async showMonth(month: string): Promise<void> {
-    const booking = this.state.booking;
-    if (!booking) return;
-    this.month = month;
-    const from = firstDayOf(month) > this.today ? firstDayOf(month) : this.today;
-    const to = lastDayOf(month) < this.lastBookable ? lastDayOf(month) : this.lastBookable;
-    this.days = { status: 'loading' };
-    this.host.requestUpdate();
-    try {
-      const value = await this.#client.getDays({ locationId: booking.location.id, services: this.#selection(), from, to });
-      if (this.month === month) this.days = { status: 'ready', value };
-    } catch (error) {
-      if (toApiError(error).kind === 'aborted') return;
-      this.days = { status: 'error', error: toApiError(error) };
-      this.#fail(error);
-    }
-    this.host.requestUpdate();
-  }
-
-  async chooseDay(date: string): Promise<void> {
-    const booking = this.state.booking;
-    if (!booking) return;
+  chooseDay(date: string): void {
     this.#dispatch({ type: 'dayChosen', date });
-    this.slotTaken = false;
-    this.slots = { status: 'loading' };
-    this.host.requestUpdate();
-    try {
-      const value = await this.#client.getSlots({ locationId: booking.location.id, services: this.#selection(), date });
-      if (this.state.date === date) this.slots = { status: 'ready', value };
-    } catch (error) {
-      if (toApiError(error).kind === 'aborted') return;
-      this.slots = { status: 'error', error: toApiError(error) };
-      this.#fail(error);
-    }
-    this.host.requestUpdate();
+    this.picker.clearTaken();
+    void this.picker.showDay(date);
   }
 
-  async chooseSlot(slot: Slot): Promise<void> {
-    const booking = this.state.booking;
-    if (!booking || this.holdingStart || this.state.held?.slot.start === slot.start) return;
+  chooseSlot(slot: Slot): void {
+    if (this.state.held?.slot.start === slot.start) return;
     this.#releaseHeld();
-    this.holdingStart = slot.start;
-    this.slotTaken = false;
-    this.host.requestUpdate();
-    try {
-      const services = this.#selection();
-      const hold = await this.#client.createHold({ locationId: booking.location.id, services, start: slot.start });
-      this.#dispatch({ type: 'slotHeld', held: { slot, hold, services, deadline: performance.now() + hold.expiresInSeconds * 1000 } });
-    } catch (error) {
-      if (toApiError(error).code === 'slot_unavailable') {
-        this.slotTaken = true;
-        void this.#refreshAvailability();
-      } else {
-        this.#fail(error);
-      }
-    } finally {
-      this.holdingStart = null;
-      this.host.requestUpdate();
-    }
+    void this.picker.hold(slot);
   }
 
   /** The backend moves the booking onto the held slot and frees the old one in one step. */
   async submitReschedule(): Promise<void> {
-    const { booking, held } = this.state;
-    if (!booking || !held || this.state.busy) return;
+    const { held } = this.state;
+    const ref = this.#ref;
+    if (!ref || !held || this.state.busy) return;
     this.#dispatch({ type: 'rescheduleSubmitted' });
     try {
-      const moved = await this.#client.rescheduleBooking(booking.code, booking.token, held.hold.id);
+      const moved = await this.host.adapter.reschedule(ref, held.hold.id);
       this.#dispatch({ type: 'rescheduled', booking: moved });
-      this.host.dispatchEvent(new CustomEvent('termin-rescheduled', {
-        detail: { code: moved.code, start: moved.start, end: moved.end },
-        bubbles: true,
-        composed: true,
-      }));
+      emitTerminEvent(this.host, 'termin-rescheduled', { code: moved.code, start: moved.start, end: moved.end });
     } catch (error) {
-      if (toApiError(error).code === 'hold_expired') {
-        this.#dispatch({ type: 'holdExpired' });
-        void this.#refreshAvailability();
-      } else {
-        this.#fail(error);
-      }
+      if (toBackendError(error).reason === 'hold_expired') this.picker.expired();
+      else this.#fail(error);
     }
   }
 
-  #selection() {
-    return (this.state.booking?.services ?? []).map(({ id, quantity }) => ({ id, quantity }));
-  }
-
-  async #refreshAvailability(): Promise<void> {
-    if (this.month) await this.showMonth(this.month);
-    if (this.state.date) await this.chooseDay(this.state.date);
-  }
-
   #releaseHeld(): void {
-    const held = this.state.held;
+    const { held } = this.state;
     if (!held) return;
-    this.state = { ...this.state, held: null };
-    void this.#client.releaseHold(held.hold.id).catch(() => undefined);
+    this.#dispatch({ type: 'slotReleased' });
+    this.picker.release(held);
   }
 }

@@ -3,7 +3,7 @@
  * then cancel or move it. No DOM and no network: the manage controller makes the requests and feeds
  * their results back in as events.
  */
-import type { ApiError } from '../api/errors.js';
+import type { BackendError } from '../api/port.js';
 import type { Booking, PersonalData } from '../api/schemas.js';
 import type { HeldSlot } from '../flow/machine.js';
 
@@ -19,7 +19,7 @@ export interface ManageState {
   /** The cancellation also erased the personal data. */
   erased: boolean;
   /** The last request that failed, shown on the current view. */
-  error: ApiError | null;
+  error: BackendError | null;
   /** The error came from opening a link, not from the lookup form. */
   linkFailed: boolean;
   busy: 'lookup' | 'cancel' | 'reschedule' | 'data' | 'change' | null;
@@ -28,7 +28,7 @@ export interface ManageState {
   date: string | null;
   held: HeldSlot | null;
   holdExpired: boolean;
-  /** The backend answered `too_late`: neither cancelling nor moving can work online any more. */
+  /** The backend said it is too late: neither cancelling nor moving can work online any more. */
   tooLate: boolean;
 }
 
@@ -36,7 +36,7 @@ export type ManageEvent =
   | { type: 'lookupStarted'; code: string }
   | { type: 'linkOpened'; code: string }
   | { type: 'bookingShown'; booking: Booking; confirmedNow: boolean }
-  | { type: 'failed'; error: ApiError }
+  | { type: 'failed'; error: BackendError }
   | { type: 'cancelStarted' }
   | { type: 'cancelled'; erased: boolean }
   | { type: 'dataRequested' }
@@ -47,6 +47,8 @@ export type ManageEvent =
   | { type: 'rescheduleStarted' }
   | { type: 'dayChosen'; date: string }
   | { type: 'slotHeld'; held: HeldSlot }
+  | { type: 'holdExtended'; held: HeldSlot }
+  | { type: 'slotReleased' }
   | { type: 'holdExpired' }
   | { type: 'rescheduleSubmitted' }
   | { type: 'rescheduled'; booking: Booking }
@@ -90,7 +92,7 @@ export function reduceManage(state: ManageState, event: ManageEvent): ManageStat
       };
     case 'failed': {
       // One rule for both: once one of them is too late, neither is offered any more, only the way to call.
-      if (event.error.code === 'too_late' && state.booking)
+      if (event.error.reason === 'too_late' && state.booking)
         return { ...state, ...withoutReschedule, view: 'booking', error: event.error, busy: null, tooLate: true };
       // A link that does not open its booking leaves the citizen at the lookup form, code filled in.
       const view = state.view === 'opening' ? 'lookup' : state.view;
@@ -116,6 +118,10 @@ export function reduceManage(state: ManageState, event: ManageEvent): ManageStat
       return { ...state, date: event.date, error: null };
     case 'slotHeld':
       return { ...state, held: event.held, holdExpired: false, error: null };
+    case 'holdExtended':
+      return state.held ? { ...state, held: event.held } : state;
+    case 'slotReleased':
+      return { ...state, held: null };
     case 'holdExpired':
       return { ...state, held: null, holdExpired: true, busy: null };
     case 'rescheduleSubmitted':

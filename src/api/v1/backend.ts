@@ -1,9 +1,10 @@
 /**
- * The widget's only door to the backend: every `fetch` in the code base happens here, and every answer is
- * checked against the contract in schemas.ts before anyone else sees it.
+ * Contract v1 (docs/api.yaml) as the first adapter behind the backend port: every `fetch` of a v1
+ * backend happens here, every answer is checked against schemas.ts before anyone else sees it, and v1's
+ * status codes and error codes become the port's domain errors.
  */
 import * as z from 'zod/mini';
-import { ApiError } from './errors.js';
+import { BackendError, registerBackend, type Backend, type BackendOptions, type BookingRef, type Capabilities, type DaysQuery, type ErrorReason, type SlotsQuery } from '../port.js';
 import {
   BookingResponse,
   Catalog,
@@ -19,9 +20,8 @@ import {
   type RescheduleRequest,
   type ServiceSelection,
   type UpdateBookingRequest,
-} from './schemas.js';
-
-export { ApiError, isApiError, type ApiErrorKind, type FieldError } from './errors.js';
+} from '../schemas.js';
+import { v1Links } from './link.js';
 
 interface EndpointSpec {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -49,27 +49,11 @@ export const ENDPOINTS = {
   updateBooking: { method: 'PATCH', path: '/bookings/{code}', response: BookingResponse },
 } as const satisfies Record<string, EndpointSpec>;
 
-export interface ApiClientOptions {
-  /** The backend's base URL, as given in the element's `api` attribute. */
-  baseUrl: string;
-  lang: () => 'de' | 'en';
+export interface V1Options extends BackendOptions {
   /** Per attempt. */
   timeoutMs?: number;
   /** One entry per retry of a request that is safe to repeat. */
   retryDelaysMs?: number[];
-}
-
-export interface DaysQuery {
-  locationId: string;
-  services: ServiceSelection[];
-  from: string;
-  to: string;
-}
-
-export interface SlotsQuery {
-  locationId: string;
-  services: ServiceSelection[];
-  date: string;
 }
 
 interface CallOptions {
@@ -92,83 +76,96 @@ interface Reply {
 /** Gateway failures that a repeated request may get past. */
 const TRANSIENT_STATUSES = [502, 503, 504];
 
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
-}
+/** v1's error codes in the port's words; codes not listed here mean the backend failed (`unavailable`). */
+const REASONS: Record<string, ErrorReason> = {
+  slot_unavailable: 'slot_taken',
+  hold_expired: 'hold_expired',
+  invalid_input: 'invalid_input',
+  limit_reached: 'limit_reached',
+  not_found: 'not_found',
+  gone: 'gone',
+  too_late: 'too_late',
+  unauthorized: 'not_allowed',
+  rate_limited: 'rate_limited',
+};
 
-export class ApiClient {
+/** Every v1 backend offers every action of the contract. */
+const V1_CAPABILITIES: Capabilities = { canExtendHold: true, canReschedule: true, canLookup: true, canManageData: true, canErase: true };
+
+export class V1Backend implements Backend {
+  readonly capabilities = V1_CAPABILITIES;
+  readonly links = v1Links;
   readonly #baseUrl: string;
   readonly #lang: () => 'de' | 'en';
   readonly #timeoutMs: number;
   readonly #retryDelaysMs: number[];
   readonly #inFlight = new Map<EndpointSpec, AbortController>();
 
-  constructor(options: ApiClientOptions) {
+  constructor(options: V1Options) {
     this.#baseUrl = options.baseUrl.replace(/\/$/, '');
     this.#lang = options.lang;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#retryDelaysMs = options.retryDelaysMs ?? [300, 900];
   }
 
-  getCatalog(): Promise<Catalog> {
+  catalog(): Promise<Catalog> {
     return this.#receive(ENDPOINTS.getCatalog, {});
   }
 
-  getDays(q: DaysQuery): Promise<DaysResponse> {
+  days(q: DaysQuery): Promise<DaysResponse> {
     const query = { location: q.locationId, services: servicesParam(q.services), from: q.from, to: q.to };
     return this.#receive(ENDPOINTS.getDays, { query, supersede: true });
   }
 
-  getSlots(q: SlotsQuery): Promise<SlotsResponse> {
+  slots(q: SlotsQuery): Promise<SlotsResponse> {
     const query = { location: q.locationId, services: servicesParam(q.services), date: q.date };
     return this.#receive(ENDPOINTS.getSlots, { query, supersede: true });
   }
 
-  createHold(body: HoldRequest): Promise<Hold> {
+  hold(body: HoldRequest): Promise<Hold> {
     return this.#receive(ENDPOINTS.createHold, { body });
   }
 
-  extendHold(holdId: string): Promise<Hold> {
+  extend(holdId: string): Promise<Hold> {
     return this.#receive(ENDPOINTS.extendHold, { pathParams: { id: holdId } });
   }
 
-  /** `keepalive` lets the request outlive the page, for a citizen who closes the tab while holding a slot. */
-  async releaseHold(holdId: string, { keepalive = false } = {}): Promise<void> {
+  async release(holdId: string, { keepalive = false } = {}): Promise<void> {
     await this.#send(ENDPOINTS.releaseHold, { pathParams: { id: holdId }, keepalive });
   }
 
-  async createBooking(body: BookingRequest, idempotencyKey: string): Promise<Booking> {
-    return (await this.#receive(ENDPOINTS.createBooking, { body, idempotencyKey })).booking;
+  /** The attempt is v1's Idempotency-Key: a repeated POST returns the first answer instead of a second booking. */
+  async book(body: BookingRequest, attempt: string): Promise<Booking> {
+    return (await this.#receive(ENDPOINTS.createBooking, { body, idempotencyKey: attempt })).booking;
   }
 
-  async lookupBooking(body: LookupRequest): Promise<Booking> {
-    return (await this.#receive(ENDPOINTS.lookupBooking, { body })).booking;
+  async find(code: string, email: string): Promise<Booking> {
+    return (await this.#receive(ENDPOINTS.lookupBooking, { body: { code, email } })).booking;
   }
 
-  async getBooking(code: string, token: string): Promise<Booking> {
+  async get({ code, token }: BookingRef): Promise<Booking> {
     return (await this.#receive(ENDPOINTS.getBooking, { pathParams: { code }, token })).booking;
   }
 
-  async confirmBooking(code: string, token: string): Promise<Booking> {
+  async confirm({ code, token }: BookingRef): Promise<Booking> {
     return (await this.#receive(ENDPOINTS.confirmBooking, { pathParams: { code }, token })).booking;
   }
 
-  /** `erase`: the personal data goes at once too; a flag in the query, never data. */
-  async cancelBooking(code: string, token: string, erase?: boolean): Promise<void> {
+  /** `erase`: a flag in the query, never data. */
+  async cancel({ code, token }: BookingRef, erase?: boolean): Promise<void> {
     await this.#send(ENDPOINTS.cancelBooking, { pathParams: { code }, token, query: erase ? { erase: 'true' } : undefined });
   }
 
-  getBookingData(code: string, token: string): Promise<PersonalData> {
+  personalData({ code, token }: BookingRef): Promise<PersonalData> {
     return this.#receive(ENDPOINTS.getBookingData, { pathParams: { code }, token });
   }
 
-  async updateBooking(code: string, token: string, body: UpdateBookingRequest): Promise<Booking> {
+  async update({ code, token }: BookingRef, body: UpdateBookingRequest): Promise<Booking> {
     return (await this.#receive(ENDPOINTS.updateBooking, { pathParams: { code }, token, body })).booking;
   }
 
-  async rescheduleBooking(code: string, token: string, holdId: string): Promise<Booking> {
-    const options = { pathParams: { code }, token, body: { holdId } };
-    return (await this.#receive(ENDPOINTS.rescheduleBooking, options)).booking;
+  async reschedule({ code, token }: BookingRef, holdId: string): Promise<Booking> {
+    return (await this.#receive(ENDPOINTS.rescheduleBooking, { pathParams: { code }, token, body: { holdId } })).booking;
   }
 
   async #receive<S extends z.ZodMiniType>(spec: EndpointSpec & { response: S }, options: CallOptions): Promise<z.output<S>> {
@@ -177,7 +174,7 @@ export class ApiClient {
     const result = spec.response.safeParse(parseJson(text, endpoint));
     if (result.success) return result.data;
     const [issue] = result.error.issues;
-    throw new ApiError({ kind: 'invalid_response', endpoint, message: `${issuePath(issue.path)}: ${describeIssue(issue)}` });
+    throw failure('invalid_response', endpoint, `${issuePath(issue.path)}: ${describeIssue(issue)}`);
   }
 
   /** Resolves with the body of a 2xx answer. */
@@ -221,7 +218,7 @@ export class ApiClient {
         const reply = await this.#attempt(url, init, endpoint, cancel);
         if (!mayRetry || !TRANSIENT_STATUSES.includes(reply.status)) return reply;
       } catch (error) {
-        const transient = error instanceof ApiError && (error.kind === 'network' || error.kind === 'timeout');
+        const transient = error instanceof BackendError && (error.reason === 'network' || error.reason === 'timeout');
         if (!mayRetry || !transient) throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, this.#retryDelaysMs[attempt]));
@@ -241,9 +238,9 @@ export class ApiClient {
     } catch {
       if (cancel.aborted) throw abortedError(endpoint);
       if (controller.signal.aborted) {
-        throw new ApiError({ kind: 'timeout', endpoint, message: `no response within ${this.#timeoutMs} ms` });
+        throw failure('timeout', endpoint, `no response within ${this.#timeoutMs} ms`);
       }
-      throw new ApiError({ kind: 'network', endpoint, message: 'network error (offline, or blocked by CORS?)' });
+      throw failure('network', endpoint, 'network error (offline, or blocked by CORS?)');
     } finally {
       clearTimeout(timer);
       cancel.removeEventListener('abort', abort);
@@ -263,16 +260,21 @@ function parseJson(text: string, endpoint: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError({ kind: 'invalid_response', endpoint, message: 'response body is not JSON' });
+    throw failure('invalid_response', endpoint, 'response body is not JSON');
   }
 }
 
-function abortedError(endpoint: string): ApiError {
-  return new ApiError({ kind: 'aborted', endpoint, message: 'superseded by a newer request' });
+/** A failure without an answer to read: the reason is its own code. */
+function failure(reason: 'network' | 'timeout' | 'invalid_response' | 'aborted', endpoint: string, message: string): BackendError {
+  return new BackendError({ reason, code: reason, message: `${endpoint}: ${message}` });
 }
 
-function problemError(reply: Reply, endpoint: string): ApiError {
-  const status = reply.status;
+function abortedError(endpoint: string): BackendError {
+  return failure('aborted', endpoint, 'superseded by a newer request');
+}
+
+function problemError(reply: Reply, endpoint: string): BackendError {
+  const { status } = reply;
   let body: unknown;
   try {
     body = JSON.parse(reply.text);
@@ -280,9 +282,10 @@ function problemError(reply: Reply, endpoint: string): ApiError {
     // Not JSON (a proxy's HTML error page, say): reported by status below.
   }
   const problem = Problem.safeParse(body);
-  if (!problem.success) return new ApiError({ kind: 'problem', endpoint, status, code: `http_${status}`, message: `HTTP ${status}` });
-  const { code, errors } = problem.data;
-  return new ApiError({ kind: 'problem', endpoint, status, code, fieldErrors: errors, message: `HTTP ${status} ${code}` });
+  // Not problem+json: a proxy's error page, say. The status alone still tells a crowded backend from a broken one.
+  const { code, errors } = problem.success ? problem.data : { code: `http_${status}`, errors: undefined };
+  const reason = Object.hasOwn(REASONS, code) ? REASONS[code] : status === 429 ? 'rate_limited' : 'unavailable';
+  return new BackendError({ reason, code, fields: errors, message: `${endpoint}: HTTP ${status} ${code}` });
 }
 
 function issuePath(path: PropertyKey[]): string {
@@ -303,3 +306,5 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.code.replace(/_/g, ' ');
   }
 }
+
+registerBackend('v1', (options) => new V1Backend(options));

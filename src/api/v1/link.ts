@@ -1,12 +1,8 @@
 /**
- * The manage link the backend's e-mail carries: `<page>#termin=<code>.<token>`. The token works like a
- * password for one booking, so it is read once, then removed from the address bar and the history.
+ * The manage link a v1 backend's e-mail carries: `<page>#termin=<code>.<token>`. The token works like a
+ * password for one booking, so the manage view reads it once and removes it from the address bar.
  */
-
-export interface ManageLink {
-  code: string;
-  token: string;
-}
+import type { BookingRef, LinkFormat } from '../port.js';
 
 const FRAGMENT_KEY = 'termin';
 /** Mail clients re-encode links; more than this many layers is not a mangled link but something else. */
@@ -34,7 +30,7 @@ function decodeFully(text: string): string {
 }
 
 /** The booking a `#termin=…` fragment points to, tolerating percent-encoding and trailing punctuation. */
-export function parseManageFragment(hash: string): ManageLink | null {
+export function parseManageFragment(hash: string): BookingRef | null {
   const text = decodeFully(hash).trim().replace(/^#/, '');
   const match = new RegExp(`^${FRAGMENT_KEY}=([^.]+)\\.([A-Za-z0-9_~-][A-Za-z0-9._~-]*)`).exec(text);
   if (!match) return null;
@@ -45,16 +41,8 @@ export function parseManageFragment(hash: string): ManageLink | null {
 }
 
 /** The link to manage a booking on the page the widget is on. */
-export function manageUrl(pageUrl: string, { code, token }: ManageLink): string {
+export function manageUrl(pageUrl: string, { code, token }: BookingRef): string {
   return `${pageUrl.split('#')[0]}#${FRAGMENT_KEY}=${encodeURIComponent(code)}.${encodeURIComponent(token)}`;
 }
 
-/**
- * Reads a manage link from the address bar and removes it there right away (`replaceState`), so that the
- * token neither stays in the history nor travels when the citizen copies the address.
- */
-export function takeManageLink(): ManageLink | null {
-  const link = parseManageFragment(window.location.hash);
-  if (link) history.replaceState(history.state, '', window.location.href.split('#')[0]);
-  return link;
-}
+export const v1Links: LinkFormat = { parse: parseManageFragment, url: manageUrl };

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Capabilities } from '../../api/port.js';
 import type { Booking, PersonalData } from '../../api/schemas.js';
 import type { ManageState } from '../../manage/manage-machine.js';
 import { clock } from '../../clock.js';
@@ -24,6 +25,8 @@ export class BookingView extends StepElement {
   @property({ attribute: false }) phone?: string;
   /** What the backend holds about the citizen, once "Meine Daten ansehen" was pressed. */
   @property({ attribute: false }) data: PersonalData | null = null;
+  /** What the backend can do: actions it cannot are not offered. */
+  @property({ attribute: false }) capabilities!: Capabilities;
 
   /** The one dialog asks either to cancel, or to cancel and erase. */
   #erase = false;
@@ -75,6 +78,7 @@ export class BookingView extends StepElement {
     const closed = !!until && clock.now().getTime() >= Date.parse(until);
     const at = (instant: string) => dateTime(this.messages, this.lang, this.timeZone, instant);
     const p = this.messages.privacy;
+    const can = this.capabilities;
     return html`
       ${this.notice ? html`<p class="notice success" role="status">${this.notice === 'changed' ? p.changed : this.notice === 'confirmedNow' ? m.confirmedNow : m.rescheduled}</p>` : nothing}
       <dl class="summary" part="summary">
@@ -96,15 +100,15 @@ export class BookingView extends StepElement {
       <div class="actions">
         ${this.tooLate || closed
           ? nothing
-          : html`<button type="button" class="primary" part="button button-primary" @click=${() => emitManageAction(this, { type: 'reschedule' })}>${m.reschedule}</button>
+          : html`${can.canReschedule ? html`<button type="button" class="primary" part="button button-primary" @click=${() => emitManageAction(this, { type: 'reschedule' })}>${m.reschedule}</button>` : nothing}
               <button type="button" part="button" aria-disabled=${this.cancelling ? 'true' : 'false'} @click=${this.#askToCancel}>${m.cancel}</button>`}
         <button type="button" part="button" @click=${this.#addToCalendar}>${this.messages.done.addToCalendar}</button>
       </div>
       ${this.cancelling ? html`<p class="loading" role="status">${m.cancelling}</p>` : nothing}
       <div class="actions">
-        ${this.data ? nothing : html`<button type="button" part="button" @click=${() => emitManageAction(this, { type: 'showData' })}>${p.show}</button>`}
-        <button type="button" part="button" @click=${() => emitManageAction(this, { type: 'change' })}>${p.change}</button>
-        ${this.tooLate || closed ? nothing : html`<button type="button" class="danger" part="button" @click=${(event: Event) => this.#askToCancel(event, true)}>${p.erase}</button>`}
+        ${this.data || !can.canManageData ? nothing : html`<button type="button" part="button" @click=${() => emitManageAction(this, { type: 'showData' })}>${p.show}</button>`}
+        ${can.canManageData ? html`<button type="button" part="button" @click=${() => emitManageAction(this, { type: 'change' })}>${p.change}</button>` : nothing}
+        ${this.tooLate || closed || !can.canErase ? nothing : html`<button type="button" class="danger" part="button" @click=${(event: Event) => this.#askToCancel(event, true)}>${p.erase}</button>`}
       </div>
       ${this.data ? this.#renderData(this.data) : nothing}
       <tb-confirm-dialog

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LookupRequest } from '../../api/schemas.js';
-import { normaliseCode } from '../../manage/link.js';
+import { normaliseCode } from '../../api/v1/link.js';
 import { describedBy, renderFormField, type FormField } from '../steps/form-field.js';
 import { defineOnce, StepElement } from '../steps/step-element.js';
 import { emitManageAction } from './manage-action.js';

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Backend, BookingRef } from '../../api/port.js';
 import type { Catalog } from '../../api/schemas.js';
 import type { Intent } from '../../flow/intents.js';
 import { callFor, errorMessage } from '../../i18n/error-message.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { ManageLink } from '../../manage/link.js';
 import { ManageController } from '../../manage/manage-controller.js';
 import type { ManageView as ManageViewId } from '../../manage/manage-machine.js';
 import { timeRange } from '../steps/booking-facts.js';
@@ -22,12 +22,14 @@ import type { ManageAction } from './manage-action.js';
  * @fires tb-mode-change - The citizen wants to book a new appointment instead. `detail: { mode: 'book' }`; stays inside the widget.
  */
 export class ManageView extends StepElement {
-  /** Base URL of the booking backend. */
-  @property({ attribute: false }) api = '';
+  /** The booking backend, shared with the booking flow. */
+  @property({ attribute: false }) adapter!: Backend;
+  /** The adapter is solving a proof-of-work puzzle. */
+  @property({ attribute: false }) proving = false;
   /** Time zone and booking horizon come from here; rendering waits for it. */
   @property({ attribute: false }) catalog: Catalog | null = null;
   /** A link from the e-mail to open; each new object opens again. */
-  @property({ attribute: false }) link: ManageLink | null = null;
+  @property({ attribute: false }) link: BookingRef | null = null;
 
   readonly #manage = new ManageController(this);
   #shownView: ManageViewId = 'lookup';
@@ -81,9 +83,11 @@ export class ManageView extends StepElement {
   #onIntent(event: CustomEvent<Intent>): void {
     event.stopPropagation();
     const intent = event.detail;
-    if (intent.type === 'monthShown') void this.#manage.showMonth(intent.month);
-    else if (intent.type === 'dayChosen') void this.#manage.chooseDay(intent.date);
-    else if (intent.type === 'slotChosen') void this.#manage.chooseSlot(intent.slot);
+    if (intent.type === 'monthShown') void this.#manage.picker.showMonth(intent.month);
+    else if (intent.type === 'dayChosen') this.#manage.chooseDay(intent.date);
+    else if (intent.type === 'slotChosen') this.#manage.chooseSlot(intent.slot);
+    else if (intent.type === 'extendHold') void this.#manage.picker.extend();
+    else if (intent.type === 'holdTimedOut') this.#manage.picker.expired();
     else if (intent.type === 'heldSlotKept') void this.#manage.submitReschedule();
     // The booking form's details step, reused for "Kontaktdaten ändern".
     else if (intent.type === 'personChanged') {
@@ -140,11 +144,11 @@ export class ManageView extends StepElement {
     const { error } = this.#manage.state;
     if (!error) return nothing;
     const m = this.messages;
-    const linkBroken = this.#manage.state.linkFailed && error.code === 'not_found';
+    const linkBroken = this.#manage.state.linkFailed && error.reason === 'not_found';
     // An erased booking is over, which is news, not a failure.
-    if (error.code === 'gone') return html`<p class="notice" role="status">${m.errors.gone}</p>`;
+    if (error.reason === 'gone') return html`<p class="notice" role="status">${m.errors.gone}</p>`;
     return html`<div class="notice error" role="alert">
-      <p>${linkBroken ? m.manage.linkNotFound : errorMessage(m, error)}${callFor(m, error, this.catalog?.contact?.phone)}</p>
+      <p>${linkBroken ? m.manage.linkNotFound : errorMessage(m, this.lang, error)}${callFor(m, error, this.catalog?.contact?.phone)}</p>
     </div>`;
   }
 
@@ -153,13 +157,16 @@ export class ManageView extends StepElement {
     const common = { messages: this.messages, lang: this.lang };
     switch (view) {
       case 'lookup':
-        return html`<tb-lookup-form .messages=${common.messages} .lang=${common.lang} .code=${state.code} .busy=${state.busy === 'lookup'}></tb-lookup-form>`;
+        // Without a lookup, the e-mail's link is the only way to a booking: the page says so.
+        return this.adapter.capabilities.canLookup
+          ? html`<tb-lookup-form .messages=${common.messages} .lang=${common.lang} .code=${state.code} .busy=${state.busy === 'lookup'}></tb-lookup-form>`
+          : html`<p>${this.messages.manage.linkOnly}</p>`;
       case 'opening':
         return html`<p class="loading" role="status">${this.messages.manage.opening}</p>`;
       case 'booking':
         return html`<tb-booking-view .messages=${common.messages} .lang=${common.lang} .booking=${state.booking!}
           .timeZone=${this.#timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'} .tooLate=${state.tooLate}
-          .phone=${this.catalog?.contact?.phone} .data=${state.data}></tb-booking-view>`;
+          .phone=${this.catalog?.contact?.phone} .data=${state.data} .capabilities=${this.adapter.capabilities}></tb-booking-view>`;
       case 'change':
         return this.#renderChange();
       case 'reschedule':
@@ -189,8 +196,7 @@ export class ManageView extends StepElement {
     const messages: Messages = { ...m, datetime: { ...m.datetime, keep: m.manage.moveTo } };
     return html`
       <tb-datetime-step .messages=${messages} .lang=${this.lang}
-        .month=${this.#manage.month ?? ''} .days=${this.#manage.days} .slots=${this.#manage.slots} .date=${state.date}
-        .held=${state.held} .holdingStart=${this.#manage.holdingStart} .slotTaken=${this.#manage.slotTaken}
+        .picker=${this.#manage.picker.state} .proving=${this.proving} .date=${state.date} .held=${state.held}
         .holdExpired=${state.holdExpired} .today=${this.#manage.today} .lastBookable=${this.#manage.lastBookable}
         .timeZone=${this.#timeZone}
         .summary=${m.manage.rescheduleIntro(timeRange(m, this.lang, this.#timeZone, booking.start, booking.end))}></tb-datetime-step>

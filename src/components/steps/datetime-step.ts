@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { DaysResponse, Slot, SlotsResponse } from '../../api/schemas.js';
-import type { Remote } from '../../flow/booking-controller.js';
+import type { DaysResponse, Slot } from '../../api/schemas.js';
+import { initialPickerState, type PickerState } from '../../flow/slot-picker.js';
 import type { HeldSlot } from '../../flow/machine.js';
 import { formatDateLong, formatDateShort, formatTime, monthOf } from '../../format/datetime.js';
 import '../calendar/calendar.component.js';
@@ -10,13 +10,12 @@ import { defineOnce, StepElement } from './step-element.js';
 
 /** Step 3: a day in the month calendar, then a time on that day. */
 export class DatetimeStep extends StepElement {
-  @property({ attribute: false }) month = '';
-  @property({ attribute: false }) days: Remote<DaysResponse> = { status: 'idle' };
-  @property({ attribute: false }) slots: Remote<SlotsResponse> = { status: 'idle' };
+  /** Month, days, times and the reservation in progress, from the flow's slot picker. */
+  @property({ attribute: false }) picker: PickerState = initialPickerState();
   @property({ attribute: false }) date: string | null = null;
   @property({ attribute: false }) held: HeldSlot | null = null;
-  @property({ attribute: false }) holdingStart: string | null = null;
-  @property({ attribute: false }) slotTaken = false;
+  /** The device is working out the backend's anti-bot puzzle: said in words, as it may take a moment. */
+  @property({ attribute: false }) proving = false;
   @property({ attribute: false }) holdExpired = false;
   @property({ attribute: false }) today = '';
   @property({ attribute: false }) lastBookable = '';
@@ -32,7 +31,7 @@ export class DatetimeStep extends StepElement {
   #availableFrom: DaysResponse | null = null;
 
   #availableDays(): ReadonlyMap<string, number> {
-    const value = this.days.status === 'ready' ? this.days.value : null;
+    const value = this.picker.days.status === 'ready' ? this.picker.days.value : null;
     if (value !== this.#availableFrom) {
       this.#availableFrom = value;
       this.#available = new Map((value?.days ?? []).map((day) => [day.date, day.free]));
@@ -62,27 +61,27 @@ export class DatetimeStep extends StepElement {
 
   override render() {
     const m = this.messages.datetime;
-    const days = this.days.status === 'ready' ? this.days.value : null;
+    const days = this.picker.days.status === 'ready' ? this.picker.days.value : null;
     return html`
       <p class="intro">${this.summary}</p>
       ${this.holdExpired ? html`<p class="notice error" role="alert">${m.holdExpired}</p>` : nothing}
       <tb-calendar
         .messages=${this.messages}
         .lang=${this.lang}
-        .month=${this.month}
+        .month=${this.picker.month ?? ''}
         .available=${this.#availableDays()}
         .selected=${this.date}
         .today=${this.today}
         .lastBookable=${this.lastBookable}
-        .loading=${this.days.status === 'loading' || this.days.status === 'idle'}
-        .failed=${this.days.status === 'error'}
+        .loading=${this.picker.days.status === 'loading' || this.picker.days.status === 'idle'}
+        .failed=${this.picker.days.status === 'error'}
         @tb-month-change=${(event: CustomEvent<{ month: string }>) => this.emit({ type: 'monthShown', month: event.detail.month })}
         @tb-day-select=${(event: CustomEvent<{ date: string }>) => this.#chooseDay(event.detail.date)}
       ></tb-calendar>
       ${this.#renderDayList()}
       ${days && days.days.length === 0 ? this.#renderEmptyMonth(days.nextAvailable) : nothing}
       ${this.date ? this.#renderSlots(this.date) : nothing}
-      ${this.held && !this.holdingStart
+      ${this.held && !this.picker.holdingStart
         ? html`<div class="actions">
             <button type="button" class="primary" part="button button-primary" @click=${() => this.emit({ type: 'heldSlotKept' })}>
               ${m.keep(formatTime(this.held.slot.start, this.timeZone, this.lang))}
@@ -132,26 +131,26 @@ export class DatetimeStep extends StepElement {
 
   #renderSlots(date: string) {
     const m = this.messages.datetime;
-    const slots = this.slots.status === 'ready' ? this.slots.value.slots : [];
+    const slots = this.picker.slots.status === 'ready' ? this.picker.slots.value.slots : [];
     // Everything about the times sits right under their heading, which a chosen day brings into view.
     return html`
       <h3 id="times-heading" class="times-heading" tabindex="-1">${this.messages.slots.heading(formatDateLong(date, this.lang))}</h3>
       ${this.failure}
-      ${this.slotTaken ? html`<p class="notice error" role="alert">${m.slotTaken}</p>` : nothing}
-      ${this.holdingStart ? html`<p class="loading" role="status">${m.holding}</p>` : nothing}
-      ${this.slots.status === 'loading' ? html`<p class="loading" role="status">${this.messages.common.loading}</p>` : nothing}
-      ${this.slots.status === 'ready'
+      ${this.picker.slotTaken ? html`<p class="notice error" role="alert">${m.slotTaken}</p>` : nothing}
+      ${this.picker.holdingStart || this.proving ? html`<p class="loading" role="status">${this.proving ? m.proving : m.holding}</p>` : nothing}
+      ${this.picker.slots.status === 'loading' ? html`<p class="loading" role="status">${this.messages.common.loading}</p>` : nothing}
+      ${this.picker.slots.status === 'ready'
         ? html`<tb-slot-list
             .messages=${this.messages}
             .lang=${this.lang}
             .slots=${slots}
             .timeZone=${this.timeZone}
-            .selectedStart=${this.holdingStart ?? this.held?.slot.start ?? null}
-            .busy=${this.holdingStart !== null}
+            .selectedStart=${this.picker.holdingStart ?? this.held?.slot.start ?? null}
+            .busy=${this.picker.holdingStart !== null}
             @tb-slot-select=${(event: CustomEvent<{ slot: Slot }>) => this.#chooseSlot(event.detail.slot)}
           ></tb-slot-list>`
         : nothing}
-      <span class="visually-hidden" role="status">${this.slots.status === 'ready' ? m.dayStatus(slots.length, formatDateLong(date, this.lang)) : ''}</span>
+      <span class="visually-hidden" role="status">${this.picker.slots.status === 'ready' ? m.dayStatus(slots.length, formatDateLong(date, this.lang)) : ''}</span>
     `;
   }
 }

@@ -37,7 +37,8 @@ export class DetailsStep extends StepElement {
   @property({ attribute: false }) today = '';
   @property({ attribute: false }) privacyPolicyUrl = '';
   @property({ attribute: false }) held: HeldSlot | null = null;
-  @property({ attribute: false }) holdExtended = false;
+  /** See `tb-hold-status`'s `extended`. */
+  @property({ attribute: false }) holdExtended: boolean | null = false;
   @property({ attribute: false }) serverErrors: Partial<Record<string, string>> = {};
 
   /** Errors shown now: validated on leaving a filled field, and all at once on submit. */

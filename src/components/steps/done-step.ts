@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking } from '../../api/schemas.js';
-import { manageUrl } from '../../manage/link.js';
+import type { LinkFormat } from '../../api/port.js';
+import { v1Links } from '../../api/v1/link.js';
 import { bookingRows, dateTime, saveToCalendar } from './booking-facts.js';
 import { defineOnce, StepElement } from './step-element.js';
 
@@ -29,6 +30,8 @@ export class DoneStep extends StepElement {
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
   /** Where the mail went, as the citizen typed it: a typo shows here, and it never leaves the widget. */
   @property({ attribute: false }) email = '';
+  /** How the backend's booking links look: the confirmation links to managing the booking on this page. */
+  @property({ attribute: false }) links: LinkFormat = v1Links;
 
   #addToCalendar(): void {
     saveToCalendar(this.booking, this.messages, this.lang);
@@ -47,7 +50,7 @@ export class DoneStep extends StepElement {
         <p class="muted">${m.codeHint}</p>
         ${pending
           ? nothing // Opening the link confirms a pending booking: that must happen from the e-mail, not from here.
-          : html`<p><a href=${manageUrl(location.href, booking)}>${this.messages.manage.manageLink}</a></p>
+          : html`<p><a href=${this.links.url(location.href, booking)}>${this.messages.manage.manageLink}</a></p>
               <p class="muted">${this.messages.manage.manageLinkHint}</p>`}
       </div>
       <h3>${m.details}</h3>

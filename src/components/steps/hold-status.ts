@@ -13,7 +13,8 @@ export const WARN_BEFORE_SECONDS = 120;
 export class HoldStatus extends StepElement {
   /** `performance.now()` value at which the hold ends. */
   @property({ attribute: false }) deadline = 0;
-  @property({ attribute: false }) extended = false;
+  /** "Mehr Zeit" just worked; null where the backend cannot extend a reservation, so it is not offered. */
+  @property({ attribute: false }) extended: boolean | null = false;
 
   @state() private remaining = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -57,9 +58,11 @@ export class HoldStatus extends StepElement {
     return html`<div class="notice warning hold" part="hold">
       <p role="alert">${m.warning}</p>
       <p>${m.remaining(time)}</p>
-      <div class="actions">
-        <button type="button" part="button" @click=${() => this.emit({ type: 'extendHold' })}>${m.extend}</button>
-      </div>
+      ${this.extended === null
+        ? nothing
+        : html`<div class="actions">
+            <button type="button" part="button" @click=${() => this.emit({ type: 'extendHold' })}>${m.extend}</button>
+          </div>`}
     </div>`;
   }
 }

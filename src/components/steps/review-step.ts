@@ -15,7 +15,8 @@ export class ReviewStep extends StepElement {
   @property({ attribute: false }) location: Location | null = null;
   @property({ attribute: false }) locationEditable = true;
   @property({ attribute: false }) held: HeldSlot | null = null;
-  @property({ attribute: false }) holdExtended = false;
+  /** See `tb-hold-status`'s `extended`. */
+  @property({ attribute: false }) holdExtended: boolean | null = false;
   @property({ attribute: false }) person!: PersonDraft;
   @property({ attribute: false }) rules!: FormRules;
   /** The SMS reminder opt-in; undefined where the town does not offer it. */

@@ -8,7 +8,11 @@ import type { PersonDraft } from '../../flow/person.js';
 import { browserUsesTimeZone, formatDuration, timeZoneAbbreviation } from '../../format/datetime.js';
 import { callFor, errorMessage } from '../../i18n/error-message.js';
 import { catalogs, type Lang, type Messages } from '../../i18n/messages.js';
-import { takeManageLink, type ManageLink } from '../../manage/link.js';
+import { createBackend, type Backend, type BookingRef } from '../../api/port.js';
+// The contract v1 adapter is the default in every build; others register themselves beside it.
+import '../../api/v1/backend.js';
+import { v1Links } from '../../api/v1/link.js';
+import { takeBookingLink } from '../../manage/take-link.js';
 import '../manage/manage-view.js';
 import { manageStyles } from '../manage/manage.styles.js';
 import '../steps/datetime-step.js';
@@ -72,6 +76,12 @@ export class TerminBuchen extends LitElement {
   /** Base URL of the booking backend that implements the termin-buchen contract. */
   @property() api = '';
 
+  /**
+   * Which kind of backend `api` points to: `v1` (the termin-buchen contract, default), or `zms` for a ZMS
+   * (eappointment) citizen API, in the build that ships that adapter (termin-buchen-zms.js).
+   */
+  @property() backend = 'v1';
+
   // Not reflected: an empty `lang` attribute on the host would declare the element's language unknown.
   /** `de` or `en`; without it, the nearest `lang` of the page decides, then German. */
   @property() override lang = '';
@@ -95,7 +105,10 @@ export class TerminBuchen extends LitElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** The booking an e-mail link (`#termin=<code>.<token>`) asked for; the token never stays in the URL. */
-  #manageLink: ManageLink | null = null;
+  #manageLink: BookingRef | null = null;
+  #adapter: { key: string; backend: Backend } | null = null;
+  /** The adapter is solving a proof-of-work puzzle; the steps say so while it takes long. */
+  #proving = false;
 
   readonly #flow = new BookingController(this);
   #focusHeadingAfterRender = false;
@@ -123,11 +136,28 @@ export class TerminBuchen extends LitElement {
   }
 
   readonly #openManageLink = (): void => {
-    const link = takeManageLink();
+    // A backend's own link format first, ours too: a town may mail either.
+    const link = takeBookingLink([this.adapter.links, v1Links]);
     if (!link) return;
     this.#manageLink = link;
     this.mode = 'manage';
   };
+
+  /**
+   * The adapter for `backend` and `api`, made anew when either changes.
+   * @internal
+   */
+  get adapter(): Backend {
+    const key = `${this.backend} ${this.api}`;
+    if (this.#adapter?.key !== key) {
+      const backend = createBackend(this.backend, { baseUrl: this.api, lang: () => this.language, onWork: (working) => {
+        this.#proving = working;
+        this.requestUpdate();
+      } });
+      this.#adapter = { key, backend };
+    }
+    return this.#adapter.backend;
+  }
 
   get language(): Lang {
     const own = this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'de';
@@ -139,7 +169,7 @@ export class TerminBuchen extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') && changed.get('api') !== undefined) this.#flow.reset();
+    if ((changed.has('api') && changed.get('api') !== undefined) || (changed.has('backend') && changed.get('backend') !== undefined)) this.#flow.reset();
     if (this.#lastLanguage && this.#lastLanguage !== this.language) this.#flow.languageChanged();
     this.#lastLanguage = this.language;
     const step = this.#flow.state.catalog && this.#flow.state.step;
@@ -170,7 +200,7 @@ export class TerminBuchen extends LitElement {
       ${this.mode === 'manage' ? nothing : catalogReady ? this.#renderHeader() : nothing}
       ${flow.failure && !flow.failure.nearTimes ? this.#renderFailure() : nothing}
       ${this.mode === 'manage'
-        ? html`<tb-manage-view .messages=${m} .lang=${this.language} .api=${this.api} .catalog=${flow.state.catalog} .link=${this.#manageLink}
+        ? html`<tb-manage-view .messages=${m} .lang=${this.language} .adapter=${this.adapter} .proving=${this.#proving} .catalog=${flow.state.catalog} .link=${this.#manageLink}
             @tb-mode-change=${(event: CustomEvent<{ mode: 'book' | 'manage' }>) => this.#switchMode(event.detail.mode)}></tb-manage-view>`
         : catalogReady ? this.#renderStep() : flow.catalog.status === 'loading' ? html`<p class="loading" role="status">${m.common.loading}</p>` : nothing}
     </section>`;
@@ -224,7 +254,7 @@ export class TerminBuchen extends LitElement {
     const m = this.#messages;
     return html`<div class="notice error" role="alert">
       <h3>${m.errors.title}</h3>
-      <p>${errorMessage(m, failure.error)} ${this.#flow.state.step === 'details' || this.#flow.state.step === 'review' ? m.errors.kept : ''}${callFor(m, failure.error, this.#flow.state.catalog?.contact?.phone)}</p>
+      <p>${errorMessage(m, this.language, failure.error)} ${this.#flow.state.step === 'details' || this.#flow.state.step === 'review' ? m.errors.kept : ''}${callFor(m, failure.error, this.#flow.state.catalog?.contact?.phone)}</p>
       ${failure.retry
         ? html`<div class="actions">
             <button type="button" part="button" @click=${() => this.#flow.handle({ type: 'retry' })}>${m.common.retry}</button>
@@ -255,6 +285,11 @@ export class TerminBuchen extends LitElement {
       </button>`;
   }
 
+  /** Whether "Mehr Zeit" is offered, and whether it just worked. */
+  get #holdExtension() {
+    return this.adapter.capabilities.canExtendHold ? this.#flow.picker.state.extended : null;
+  }
+
   #renderStep() {
     const { state } = this.#flow;
     const catalog = state.catalog!;
@@ -275,24 +310,22 @@ export class TerminBuchen extends LitElement {
           .locations=${fittingLocations(state)} .selected=${state.locationId}></tb-location-step>`;
       case 'datetime':
         return html`<tb-datetime-step .messages=${common.messages} .lang=${common.lang}
-          .month=${this.#flow.month ?? ''} .days=${this.#flow.days} .slots=${this.#flow.slots} .date=${state.date}
-          .held=${state.held} .holdingStart=${this.#flow.holdingStart} .slotTaken=${this.#flow.slotTaken}
-          .holdExpired=${state.notice === 'holdExpired'} .today=${this.#flow.today} .lastBookable=${this.#flow.lastBookable}
+          .picker=${this.#flow.picker.state} .proving=${this.#proving} .date=${state.date} .held=${state.held} .holdExpired=${state.notice === 'holdExpired'} .today=${this.#flow.today} .lastBookable=${this.#flow.lastBookable}
           .timeZone=${catalog.timeZone} .summary=${this.#renderChoice(location?.name ?? '', duration)}
           .failure=${this.#flow.failure?.nearTimes ? this.#renderFailure() : nothing}></tb-datetime-step>`;
       case 'details':
         return html`<tb-details-step .messages=${common.messages} .lang=${common.lang}
           .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined} .today=${this.#flow.today} .privacyPolicyUrl=${catalog.privacyPolicyUrl}
-          .held=${state.held} .holdExtended=${this.#flow.holdExtended} .serverErrors=${this.#flow.serverFieldErrors}></tb-details-step>`;
+          .held=${state.held} .holdExtended=${this.#holdExtension} .serverErrors=${this.#flow.serverFieldErrors}></tb-details-step>`;
       case 'review':
         return html`<tb-review-step .messages=${common.messages} .lang=${common.lang}
           .services=${selectedServices(state).map((chosen) => ({ quantity: chosen.quantity, name: catalog.services.find((s) => s.id === chosen.id)?.name ?? chosen.id }))}
           .location=${location} .locationEditable=${visibleSteps(state).includes('location')} .held=${state.held}
-          .holdExtended=${this.#flow.holdExtended} .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined}
+          .holdExtended=${this.#holdExtension} .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined}
           .timeZone=${catalog.timeZone} .submitting=${this.#flow.submitting}></tb-review-step>`;
       case 'done':
         return html`<tb-done-step .messages=${common.messages} .lang=${common.lang}
-          .booking=${state.booking} .timeZone=${catalog.timeZone} .email=${state.person.email.trim()}></tb-done-step>`;
+          .booking=${state.booking} .timeZone=${catalog.timeZone} .email=${state.person.email.trim()} .links=${this.adapter.links}></tb-done-step>`;
     }
   }
 }

@@ -1,0 +1,39 @@
+/**
+ * The widget's public events, in one place: their names and what each carries. Details hold codes,
+ * times and ids, never personal data: the host page's analytics see every one of them.
+ */
+import type { Booking } from './api/schemas.js';
+import type { StepId } from './flow/machine.js';
+
+export interface TerminEventDetails {
+  'termin-step': { step: StepId };
+  'termin-booked': Pick<Booking, 'code' | 'status' | 'start' | 'end'> & { locationId: string; services: { id: string; quantity: number }[] };
+  /** The backend's own error code, for the webmaster's logs; citizens read a sentence instead. */
+  'termin-error': { code: string };
+  'termin-cancelled': { code: string };
+  'termin-rescheduled': Pick<Booking, 'code' | 'start' | 'end'>;
+}
+
+export function emitTerminEvent<Name extends keyof TerminEventDetails>(host: HTMLElement, name: Name, detail: TerminEventDetails[Name]): void {
+  host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+/** What `termin-booked` tells the page about a booking: never the person. */
+export const bookedDetail = ({ code, status, start, end, location, services }: Booking): TerminEventDetails['termin-booked'] => ({
+  code,
+  status,
+  start,
+  end,
+  locationId: location.id,
+  services: services.map(({ id, quantity }) => ({ id, quantity })),
+});
+
+declare global {
+  interface HTMLElementEventMap {
+    'termin-step': CustomEvent<TerminEventDetails['termin-step']>;
+    'termin-booked': CustomEvent<TerminEventDetails['termin-booked']>;
+    'termin-error': CustomEvent<TerminEventDetails['termin-error']>;
+    'termin-cancelled': CustomEvent<TerminEventDetails['termin-cancelled']>;
+    'termin-rescheduled': CustomEvent<TerminEventDetails['termin-rescheduled']>;
+  }
+}
