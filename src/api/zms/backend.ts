@@ -128,7 +128,8 @@ export class ZmsBackend implements Backend {
     });
   }
 
-  book(request: BookingRequest): Promise<Booking> {
+  /** ZMS has no idempotency key; the reservation is what makes a repeated submit one booking (`_attempt` unused). */
+  book(request: BookingRequest, _attempt?: string): Promise<Booking> {
     const held = this.#holds.get(request.holdId);
     if (!held) {
       return Promise.reject(new BackendError({ reason: 'hold_expired', code: 'processNotReservedAnymore', message: 'book: no such reservation' }));
