@@ -464,7 +464,12 @@ describe('mock backend', () => {
       expect(booking.status).to.equal('confirmed');
       expect([booking.start, booking.end]).to.deep.equal([slot.start, slot.end]);
       expect(booking.location.name).to.equal('Bürgerbüro Rathaus');
-      expect(booking.services).to.deep.equal([{ id: 'personalausweis', name: 'Personalausweis beantragen', quantity: 2 }]);
+      expect(booking.services).to.deep.equal([{
+        id: 'personalausweis',
+        name: 'Personalausweis beantragen',
+        quantity: 2,
+        requirements: ['Bisheriger Personalausweis', 'Aktuelles biometrisches Passfoto'],
+      }]);
       expect(backend.bookings).to.have.length(1);
       expectProblem(await book(bookingRequest(held.id)), 409, 'hold_expired');
     });

@@ -185,18 +185,23 @@ describe('the demo town (server/town/musterstadt.yaml)', () => {
   test('is the same town as the in-browser mock', () => {
     const english = englishCatalog(defaultCatalog);
     assert.deepEqual(
-      town.services.map(({ id, name, description, durationMinutes, maxQuantity }) => ({ id, name: name.de, description: description?.de, durationMinutes, maxQuantity })),
+      town.services.map(({ id, name, description, durationMinutes, maxQuantity, requirements }) =>
+        ({ id, name: name.de, description: description?.de, durationMinutes, maxQuantity, requirements: requirements.map((line) => line.de) })),
       defaultCatalog.services,
     );
     assert.deepEqual(
-      town.services.map(({ name, description }) => [name.en, description?.en]),
-      english.services.map(({ name, description }) => [name, description]),
+      town.services.map(({ name, description, requirements }) => [name.en, description?.en, requirements.map((line) => line.en)]),
+      english.services.map(({ name, description, requirements }) => [name, description, requirements]),
     );
     assert.deepEqual(
-      town.locations.map(({ id, name, address, hint }) => ({ id, name: name.de, address, ...(hint && { hint: hint.de }) })),
+      town.locations.map(({ id, name, address, hint, phone, openingHoursText, mapUrl }) =>
+        ({ id, name: name.de, address, ...(hint && { hint: hint.de }), phone, openingHoursText: openingHoursText?.de, ...(mapUrl && { mapUrl }) })),
       defaultCatalog.locations,
     );
-    assert.deepEqual(town.locations.map(({ hint }) => hint?.en), english.locations.map(({ hint }) => hint));
+    assert.deepEqual(
+      town.locations.map(({ hint, openingHoursText }) => [hint?.en, openingHoursText?.en]),
+      english.locations.map(({ hint, openingHoursText }) => [hint, openingHoursText]),
+    );
     assert.deepEqual(
       town.locations.flatMap(({ id, services }) => services.map((serviceId) => ({ serviceId, locationId: id }))),
       defaultCatalog.offers,
@@ -299,6 +304,11 @@ describe('a broken town file names the file, the line, the field and the mistake
   test('an unknown field without a near miss lists the fields allowed there', () => {
     const text = broken('contact: { phone: "0800 1", email: rathaus@teststadt.example }', 'contact: { phone: "0800 1", email: rathaus@teststadt.example, fax: "0800 2" }');
     assertProblem(text, { line: lineOf(text, 'fax:'), path: 'contact.fax', says: 'allowed here: phone, email' });
+  });
+
+  test('a map link that is not http(s), such as javascript:, is refused', () => {
+    const text = broken('    counters: 1\n', '    counters: 1\n    mapUrl: "javascript:alert(1)"\n');
+    assertProblem(text, { line: lineOf(text, 'mapUrl:'), path: 'locations[0].mapUrl', says: '' });
   });
 
   test('an unknown weekday', () => {

@@ -34,6 +34,8 @@ const WebUrl = z.string().check(z.trim(), z.refine(isWebUrl));
 const Count = z.int().check(z.nonnegative());
 const PositiveCount = z.int().check(z.positive());
 const Text = z.string().check(z.minLength(1));
+/** Added in v1: what to bring, a short line each ("Aktuelles biometrisches Passfoto"). */
+const Requirements = z.optional(z.array(Text));
 
 export const FieldRule = z.enum(['required', 'optional', 'hidden']);
 
@@ -43,6 +45,7 @@ export const Service = z.object({
   description: z.optional(z.string()),
   durationMinutes: PositiveCount,
   maxQuantity: PositiveCount,
+  requirements: Requirements,
 });
 
 export const Address = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });
@@ -54,6 +57,10 @@ export const Location = z.object({
   hint: z.optional(z.string()),
   /** Added in v1: bookings here stay `pending` until the citizen opens the e-mail's link; absent means unknown. */
   doubleOptIn: z.optional(z.boolean()),
+  /** Added in v1: the office's phone, its opening hours as one text, and a map link; any other link becomes "". */
+  phone: z.optional(Text),
+  openingHoursText: z.optional(Text),
+  mapUrl: z.optional(z.string().check(z.overwrite((text) => (isWebUrl(text) ? text.trim() : '')))),
 });
 
 export const Offer = z.object({ serviceId: Id, locationId: Id });
@@ -128,7 +135,8 @@ export const Booking = z.object({
   start: DateTime,
   end: DateTime,
   location: Location,
-  services: z.array(z.object({ id: Id, name: Text, quantity: PositiveCount })),
+  /** `requirements` added in v1, as in the catalog's service. */
+  services: z.array(z.object({ id: Id, name: Text, quantity: PositiveCount, requirements: Requirements })),
   /** Added in v1: the last instant it can be cancelled or moved online. */
   changeableUntil: z.optional(DateTime),
   /** Added in v1, `pending` only: the e-mail's link must be opened by then, or the time is freed. */

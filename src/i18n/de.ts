@@ -56,7 +56,7 @@ export const de = {
     jump: 'Zum nächsten freien Termin',
     dayList: 'Freie Tage dieses Monats als Liste',
     noneInMonth: 'In diesem Monat sind keine Termine mehr frei.',
-    noneAtAll: 'Zurzeit sind keine Termine frei. Bitte versuchen Sie es in einigen Tagen erneut oder wenden Sie sich telefonisch an das Bürgerbüro.',
+    noneAtAll: 'Zurzeit sind keine Termine frei. Bitte versuchen Sie es in einigen Tagen erneut.',
     dayStatus: (count: number, date: string) =>
       count === 1 ? `1 freier Termin am ${date}` : `${count} freie Termine am ${date}`,
     proving: 'Ihr Gerät führt eine kurze Sicherheitsprüfung gegen automatische Buchungen durch …',
@@ -138,6 +138,7 @@ export const de = {
     submitRequest: 'Termin anfragen',
     introRequest: 'Bitte prüfen Sie Ihre Angaben. Danach schicken wir Ihnen eine E-Mail: Erst wenn Sie den Link darin öffnen, ist der Termin verbindlich.',
     submitting: 'Der Termin wird gebucht …',
+    requirements: 'Bitte mitbringen',
   },
   done: {
     title: 'Ihr Termin ist gebucht',
@@ -152,6 +153,9 @@ export const de = {
     addToCalendar: 'In Kalender eintragen',
     print: 'Drucken',
     another: 'Weiteren Termin buchen',
+    phone: 'Telefon',
+    openingHours: 'Öffnungszeiten',
+    map: 'Lage auf der Karte (öffnet neues Fenster)',
   },
   errors: {
     title: 'Es ist ein Problem aufgetreten',

@@ -54,7 +54,7 @@ export const en: Messages = {
     jump: 'Go to the next free appointment',
     dayList: 'Free days this month as a list',
     noneInMonth: 'There are no free appointments left this month.',
-    noneAtAll: 'There are no free appointments at the moment. Please try again in a few days or call the citizens’ office.',
+    noneAtAll: 'There are no free appointments at the moment. Please try again in a few days.',
     dayStatus: (count, date) => (count === 1 ? `1 free appointment on ${date}` : `${count} free appointments on ${date}`),
     proving: 'Your device is running a short security check against automated bookings …',
     holding: 'Reserving the time for you …',
@@ -134,6 +134,7 @@ export const en: Messages = {
     submitRequest: 'Request appointment',
     introRequest: 'Please check your answers. We will then send you an email: the appointment is only booked once you open the link in it.',
     submitting: 'Booking the appointment …',
+    requirements: 'Please bring',
   },
   done: {
     title: 'Your appointment is booked',
@@ -147,6 +148,9 @@ export const en: Messages = {
     addToCalendar: 'Add to calendar',
     print: 'Print',
     another: 'Book another appointment',
+    phone: 'Phone',
+    openingHours: 'Opening hours',
+    map: 'Show on a map (opens in a new window)',
   },
   errors: {
     title: 'There is a problem',

@@ -48,19 +48,27 @@ export function utcDateTime(instant: string | Date): string {
   return new Date(instant).toISOString().replace(/[-:]|\.\d{3}/g, '');
 }
 
+/** What to bring for these services, each line once, in the order of the services. */
+export const requirementsOf = (services: { requirements?: string[] }[]): string[] => [
+  ...new Set(services.flatMap((service) => service.requirements ?? [])),
+];
+
 export function bookingToIcs(booking: Booking, { messages, lang, now, pageUrl }: IcsOptions): string {
   const text = messages.ics;
   const services = booking.services
     .map(({ name, quantity }) => (quantity > 1 ? text.quantity(quantity, name) : name))
     .join(', ');
-  const { name, address, hint } = booking.location;
+  const { name, address, hint, phone } = booking.location;
+  const requirements = requirementsOf(booking.services);
   const place = [name, address.street, `${address.postalCode} ${address.city}`.trim()].filter(Boolean).join(', ');
   const pending = booking.status === 'pending';
   const description = [
     pending ? text.pending : '',
     text.bookingCode(booking.code),
     text.services(services),
+    requirements.length ? [`${messages.review.requirements}:`, ...requirements].join('\n- ') : '',
     hint ? text.locationHint(hint) : '',
+    phone ? `${messages.done.phone}: ${phone}` : '',
     text.manageHint,
     pageUrl ? text.managePage(pageUrl) : '',
   ]

@@ -16,6 +16,7 @@ export const defaultCatalog: Catalog = {
       description: 'Bitte bringen Sie Ihren bisherigen Ausweis und ein aktuelles biometrisches Passfoto mit.',
       durationMinutes: 15,
       maxQuantity: 5,
+      requirements: ['Bisheriger Personalausweis', 'Aktuelles biometrisches Passfoto'],
     },
     {
       id: 'reisepass',
@@ -23,6 +24,7 @@ export const defaultCatalog: Catalog = {
       description: 'Bitte bringen Sie Ihren bisherigen Reisepass oder Personalausweis und ein aktuelles biometrisches Passfoto mit.',
       durationMinutes: 20,
       maxQuantity: 5,
+      requirements: ['Bisheriger Reisepass oder Personalausweis', 'Aktuelles biometrisches Passfoto'],
     },
     {
       id: 'meldebescheinigung',
@@ -30,6 +32,7 @@ export const defaultCatalog: Catalog = {
       description: 'Bitte bringen Sie Ihren Personalausweis oder Reisepass mit.',
       durationMinutes: 5,
       maxQuantity: 3,
+      requirements: ['Personalausweis oder Reisepass'],
     },
     {
       id: 'wohnsitz-anmelden',
@@ -37,6 +40,7 @@ export const defaultCatalog: Catalog = {
       description: 'Bitte bringen Sie die Ausweise aller umziehenden Personen und die Wohnungsgeberbestätigung Ihres Vermieters mit.',
       durationMinutes: 15,
       maxQuantity: 5,
+      requirements: ['Ausweise aller umziehenden Personen', 'Wohnungsgeberbestätigung des Vermieters'],
     },
     {
       id: 'fuehrungszeugnis',
@@ -44,6 +48,7 @@ export const defaultCatalog: Catalog = {
       description: 'Bitte bringen Sie Ihren Personalausweis oder Reisepass mit; die Gebühr können Sie bar oder mit Karte bezahlen.',
       durationMinutes: 10,
       maxQuantity: 2,
+      requirements: ['Personalausweis oder Reisepass', 'Gebühr: 13 Euro, bar oder mit Karte'],
     },
     {
       id: 'kfz-abmelden',
@@ -51,6 +56,7 @@ export const defaultCatalog: Catalog = {
       description: 'Bitte bringen Sie die Zulassungsbescheinigung Teil I, beide Kennzeichen und Ihren Personalausweis mit.',
       durationMinutes: 15,
       maxQuantity: 3,
+      requirements: ['Zulassungsbescheinigung Teil I', 'Beide Kennzeichen', 'Personalausweis'],
     },
   ],
   locations: [
@@ -59,16 +65,24 @@ export const defaultCatalog: Catalog = {
       name: 'Bürgerbüro Rathaus',
       address: { street: 'Marktplatz 1', postalCode: '12345', city: 'Musterstadt' },
       hint: 'Der barrierefreie Eingang mit Aufzug befindet sich auf der Rückseite des Rathauses in der Kirchgasse.',
+      phone: '0123 4567-100',
+      openingHoursText: 'Mo–Mi 8–12 und 13–16 Uhr, Do 8–12 und 13–18 Uhr, Fr 8–12 Uhr',
+      mapUrl: 'https://www.openstreetmap.org/search?query=Marktplatz%201%2C%2012345%20Musterstadt',
     },
     {
       id: 'nord',
       name: 'Bürgerbüro Nord',
       address: { street: 'Lindenallee 24', postalCode: '12347', city: 'Musterstadt' },
+      phone: '0123 4567-200',
+      openingHoursText: 'Mo, Di, Do 8–12 und 13–16 Uhr, Mi und Fr 8–12 Uhr',
+      mapUrl: 'https://www.openstreetmap.org/search?query=Lindenallee%2024%2C%2012347%20Musterstadt',
     },
     {
       id: 'sued',
       name: 'Bürgerbüro Süd',
       address: { street: 'Am Südpark 3', postalCode: '12349', city: 'Musterstadt' },
+      phone: '0123 4567-300',
+      openingHoursText: 'Mo–Do 8–12 und 13–15:30 Uhr, Fr 8–12 Uhr',
     },
   ],
   offers: [

@@ -9,34 +9,47 @@ interface Texts {
   name?: string;
   description?: string;
   hint?: string;
+  requirements?: string[];
+  openingHoursText?: string;
 }
 
 const ENGLISH: Record<string, Texts> = {
   personalausweis: {
     name: 'Apply for an ID card',
     description: 'Please bring your current ID card and a recent biometric passport photo.',
+    requirements: ['Your current ID card', 'A recent biometric passport photo'],
   },
   reisepass: {
     name: 'Apply for a passport',
     description: 'Please bring your current passport or ID card and a recent biometric passport photo.',
+    requirements: ['Your current passport or ID card', 'A recent biometric passport photo'],
   },
   meldebescheinigung: {
     name: 'Get a certificate of registration',
     description: 'Please bring your ID card or passport.',
+    requirements: ['Your ID card or passport'],
   },
   'wohnsitz-anmelden': {
     name: 'Register your address',
     description: "Please bring the ID documents of everyone moving in and your landlord's confirmation of residence (Wohnungsgeberbestätigung).",
+    requirements: ['ID documents of everyone moving in', "Your landlord's confirmation of residence"],
   },
   fuehrungszeugnis: {
     name: 'Apply for a certificate of good conduct',
     description: 'Please bring your ID card or passport; you can pay the fee in cash or by card.',
+    requirements: ['Your ID card or passport', 'Fee: 13 euros, in cash or by card'],
   },
   'kfz-abmelden': {
     name: 'Deregister a vehicle',
     description: 'Please bring registration certificate part I, both number plates and your ID card.',
+    requirements: ['Registration certificate part I', 'Both number plates', 'Your ID card'],
   },
-  rathaus: { hint: 'The step-free entrance with a lift is at the back of the town hall, in Kirchgasse.' },
+  rathaus: {
+    hint: 'The step-free entrance with a lift is at the back of the town hall, in Kirchgasse.',
+    openingHoursText: 'Mon–Wed 8:00–12:00 and 13:00–16:00, Thu 8:00–12:00 and 13:00–18:00, Fri 8:00–12:00',
+  },
+  nord: { openingHoursText: 'Mon, Tue, Thu 8:00–12:00 and 13:00–16:00, Wed and Fri 8:00–12:00' },
+  sued: { openingHoursText: 'Mon–Thu 8:00–12:00 and 13:00–15:30, Fri 8:00–12:00' },
 };
 
 function translated<T extends { id: string }>(item: T, fields: (keyof Texts & keyof T)[]): T {
@@ -47,12 +60,12 @@ function translated<T extends { id: string }>(item: T, fields: (keyof Texts & ke
   return copy;
 }
 
-const location = (place: Location): Location => translated(place, ['hint']);
+const location = (place: Location): Location => translated(place, ['hint', 'openingHoursText']);
 
 export function englishCatalog(catalog: Catalog): Catalog {
   return {
     ...catalog,
-    services: catalog.services.map((service) => translated(service, ['name', 'description'])),
+    services: catalog.services.map((service) => translated(service, ['name', 'description', 'requirements'])),
     locations: catalog.locations.map(location),
   };
 }
@@ -61,7 +74,7 @@ export function englishBooking(booking: Booking): Booking {
   return {
     ...booking,
     location: location(booking.location),
-    services: booking.services.map((service) => translated(service, ['name'])),
+    services: booking.services.map((service) => translated(service, ['name', 'requirements'])),
   };
 }
 

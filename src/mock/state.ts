@@ -339,11 +339,10 @@ export class MockState {
       erasesAt: formatInstant(end + RETENTION_MS, this.catalog.timeZone),
       ...(pending ? { confirmBy: formatInstant(this.nowMs() + PENDING_CONFIRM_MS, this.catalog.timeZone) } : {}),
       location: structuredClone(location),
-      services: services.map(({ id, quantity }) => ({
-        id,
-        name: this.catalog.services.find((service) => service.id === id)?.name ?? id,
-        quantity,
-      })),
+      services: services.map(({ id, quantity }) => {
+        const service = this.catalog.services.find((candidate) => candidate.id === id);
+        return { id, name: service?.name ?? id, quantity, ...(service?.requirements ? { requirements: [...service.requirements] } : {}) };
+      }),
     };
   }
 

@@ -85,6 +85,8 @@ export const ServiceConfig = z.strictObject({
   description: LocalizedText.optional(),
   durationMinutes: z.int().min(1).max(480),
   maxQuantity: z.int().min(1).max(20),
+  /** What to bring, one short line each; shown on the review step, the confirmation and in the calendar file. */
+  requirements: z.array(LocalizedText).default([]),
 });
 
 export const LocationConfig = z.strictObject({
@@ -92,6 +94,10 @@ export const LocationConfig = z.strictObject({
   name: LocalizedText,
   address: z.strictObject({ street: Text, postalCode: Text, city: Text }),
   hint: LocalizedText.optional(),
+  /** The office's own phone, its opening hours for people, and a map link; shown in the confirmation. */
+  phone: Text.optional(),
+  openingHoursText: LocalizedText.optional(),
+  mapUrl: z.url({ protocol: /^https?$/ }).optional(),
   counters: z.int().min(1).max(100),
   doubleOptIn: z.boolean().default(false),
   services: z.array(TownId).min(1).superRefine((ids, context) =>

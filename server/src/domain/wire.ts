@@ -4,7 +4,7 @@
  */
 import type { Booking, Catalog, Locale, Location } from '../../../src/api/schemas.js';
 import { formatInstant } from '../../../src/format/zoned-day.js';
-import type { LocationConfig, TownConfig } from '../config/town-schema.js';
+import type { LocationConfig, ServiceConfig, TownConfig } from '../config/town-schema.js';
 import { erasureDue } from './retention.js';
 
 export function toWireLocation(location: LocationConfig, locale: Locale): Location {
@@ -14,7 +14,15 @@ export function toWireLocation(location: LocationConfig, locale: Locale): Locati
     address: { ...location.address },
     ...(location.hint ? { hint: location.hint[locale] } : {}),
     doubleOptIn: location.doubleOptIn,
+    ...(location.phone ? { phone: location.phone } : {}),
+    ...(location.openingHoursText ? { openingHoursText: location.openingHoursText[locale] } : {}),
+    ...(location.mapUrl ? { mapUrl: location.mapUrl } : {}),
   };
+}
+
+/** What to bring, in the catalog and in each booking alike; left out where the town lists nothing. */
+function requirementsOf(service: ServiceConfig, locale: Locale): { requirements?: string[] } {
+  return service.requirements.length > 0 ? { requirements: service.requirements.map((line) => line[locale]) } : {};
 }
 
 export function toCatalog(town: TownConfig, locale: Locale): Catalog {
@@ -29,6 +37,7 @@ export function toCatalog(town: TownConfig, locale: Locale): Catalog {
       ...(service.description ? { description: service.description[locale] } : {}),
       durationMinutes: service.durationMinutes,
       maxQuantity: service.maxQuantity,
+      ...requirementsOf(service, locale),
     })),
     locations: town.locations.map((location) => toWireLocation(location, locale)),
     offers: town.locations.flatMap((location) =>
@@ -64,10 +73,9 @@ export function toWireBooking(town: TownConfig, facts: BookingFacts, token: stri
     ...(facts.status === 'pending' && facts.confirmBy ? { confirmBy: formatInstant(facts.confirmBy.getTime(), town.timeZone) } : {}),
     erasesAt: formatInstant(erasureDue(facts, town.retention).getTime(), town.timeZone),
     location: toWireLocation(location, locale),
-    services: facts.services.map(({ id, quantity }) => ({
-      id,
-      name: town.services.find((service) => service.id === id)?.name[locale] ?? id,
-      quantity,
-    })),
+    services: facts.services.map(({ id, quantity }) => {
+      const service = town.services.find((candidate) => candidate.id === id);
+      return { id, name: service?.name[locale] ?? id, quantity, ...(service ? requirementsOf(service, locale) : {}) };
+    }),
   };
 }

@@ -1,8 +1,8 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Booking, Location } from '../../api/schemas.js';
 import { clock } from '../../clock.js';
 import { downloadIcs } from '../../ics/download.js';
-import { bookingToIcs, icsFileName } from '../../ics/ics.js';
+import { bookingToIcs, icsFileName, requirementsOf } from '../../ics/ics.js';
 import { formatDateLong, formatTime, localDateOf } from '../../format/datetime.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
 
@@ -28,20 +28,31 @@ export const locationLines = (location: Location) =>
     <span class="line">${location.address.postalCode} ${location.address.city}</span>
     ${location.hint ? html`<span class="line muted">${location.hint}</span>` : nothing}`;
 
-/** The rows both the confirmation and the manage view show: time, place and services of a booking. */
-export function bookingRows(messages: Messages, lang: Lang, timeZone: string, booking: Booking) {
-  return html`<div class="summary-row">
-      <dt>${messages.review.datetime}</dt>
-      <dd>${timeRange(messages, lang, timeZone, booking.start, booking.end)}</dd>
-    </div>
-    <div class="summary-row">
-      <dt>${messages.review.location}</dt>
-      <dd>${locationLines(booking.location)}</dd>
-    </div>
-    <div class="summary-row">
-      <dt>${messages.review.services}</dt>
-      <dd>${serviceLines(booking.services)}</dd>
-    </div>`;
+/** What to bring, one list item a line; nothing when the backend names nothing. */
+export const requirementList = (services: { requirements?: string[] }[]) => {
+  const lines = requirementsOf(services);
+  return lines.length ? html`<ul>${lines.map((line) => html`<li>${line}</li>`)}</ul>` : null;
+};
+
+/** A summary row without "Ändern"; none where there is nothing to say. */
+const row = (label: string, value: unknown) =>
+  value ? html`<div class="summary-row"><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
+
+/**
+ * The rows both the confirmation and the manage view show: time, place and services of a booking, how
+ * to reach the office and what to bring. The map link is of no use on paper.
+ */
+export function bookingRows(messages: Messages, lang: Lang, timeZone: string, booking: Booking): TemplateResult {
+  const { location } = booking;
+  const m = messages.done;
+  return html`${row(messages.review.datetime, timeRange(messages, lang, timeZone, booking.start, booking.end))}
+    ${row(messages.review.location, html`${locationLines(location)}${location.mapUrl
+      ? html`<span class="line no-print"><a href=${location.mapUrl} target="_blank">${m.map}</a></span>`
+      : nothing}`)}
+    ${row(m.phone, location.phone && html`<a href="tel:${location.phone.replace(/[^+\d]/g, '')}">${location.phone}</a>`)}
+    ${row(m.openingHours, location.openingHoursText)}
+    ${row(messages.review.services, serviceLines(booking.services))}
+    ${row(messages.review.requirements, requirementList(booking.services))}`;
 }
 
 /** Downloads the booking as an .ics file; the link back to this page is kept, its fragment (a token) is not. */

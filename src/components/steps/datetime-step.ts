@@ -4,6 +4,7 @@ import type { DaysResponse, Slot } from '../../api/schemas.js';
 import { initialPickerState, type PickerState } from '../../flow/slot-picker.js';
 import type { HeldSlot } from '../../flow/machine.js';
 import { formatDateLong, formatDateShort, formatTime, monthOf } from '../../format/datetime.js';
+import { callUs } from '../../i18n/error-message.js';
 import '../calendar/calendar.component.js';
 import '../slot-list/slot-list.component.js';
 import { defineOnce, StepElement } from './step-element.js';
@@ -20,6 +21,8 @@ export class DatetimeStep extends StepElement {
   @property({ attribute: false }) today = '';
   @property({ attribute: false }) lastBookable = '';
   @property({ attribute: false }) timeZone = 'Europe/Berlin';
+  /** Whom to call when no time is free: the location's phone, else the town's. */
+  @property({ attribute: false }) phone?: string;
   /** What the times are for, above the calendar. */
   @property({ attribute: false }) summary: TemplateResult | string = '';
   /** A failed request about the times, shown right under their heading where the citizen is looking. */
@@ -115,9 +118,11 @@ export class DatetimeStep extends StepElement {
 
   #renderEmptyMonth(nextAvailable: string | null) {
     const m = this.messages.datetime;
-    if (!nextAvailable) return html`<p class="notice" role="status">${m.noneAtAll}</p>`;
+    const call = callUs(this.messages, this.phone);
+    if (!nextAvailable) return html`<p class="notice" role="status">${m.noneAtAll}${call}</p>`;
     return html`<div class="notice" role="status">
       <p>${m.noneInMonth} ${m.nextAvailable(formatDateShort(nextAvailable, this.lang))}</p>
+      ${this.phone ? html`<p>${call}</p>` : nothing}
       <div class="actions">
         <button type="button" part="button" @click=${() => this.#jumpTo(nextAvailable)}>${m.jump}</button>
       </div>

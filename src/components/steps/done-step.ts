@@ -13,7 +13,8 @@ import { defineOnce, StepElement } from './step-element.js';
 function printOnly(host: Element): void {
   const sheet = new CSSStyleSheet();
   const tag = host.localName;
-  sheet.replaceSync(`@media print { body * { visibility: hidden !important; } ${tag}[data-printing], ${tag}[data-printing] * { visibility: visible !important; } ${tag}[data-printing] { position: absolute; inset: 0 auto auto 0; width: 100%; } }`);
+  const printing = `${tag}[data-printing]`;
+  sheet.replaceSync(`@media print{body *{visibility:hidden!important}${printing},${printing} *{visibility:visible!important}${printing}{position:absolute;inset:0 auto auto 0;width:100%}}`);
   host.setAttribute('data-printing', '');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   const restore = () => {
@@ -56,7 +57,7 @@ export class DoneStep extends StepElement {
       <h3>${m.details}</h3>
       <dl class="summary" part="summary">${bookingRows(this.messages, this.lang, this.timeZone, booking)}
       </dl>
-      ${booking.erasesAt ? html`<p>${this.messages.privacy.kept(dateTime(this.messages, this.lang, this.timeZone, booking.erasesAt))}</p>` : nothing}
+      ${booking.erasesAt ? html`<p class="privacy">${this.messages.privacy.kept(dateTime(this.messages, this.lang, this.timeZone, booking.erasesAt))}</p>` : nothing}
       <div class="actions no-print">
         <button type="button" class="primary" part="button button-primary" @click=${this.#addToCalendar}>${m.addToCalendar}</button>
         <button type="button" part="button" @click=${() => printOnly(this.getRootNode() instanceof ShadowRoot ? (this.getRootNode() as ShadowRoot).host : this)}>${m.print}</button>

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { FormRules, Location } from '../../api/schemas.js';
 import type { HeldSlot } from '../../flow/machine.js';
 import { visibleFields, type PersonDraft } from '../../flow/person.js';
-import { locationLines, serviceLines, timeRange } from './booking-facts.js';
+import { locationLines, requirementList, serviceLines, timeRange } from './booking-facts.js';
 import './hold-status.js';
 import { defineOnce, StepElement } from './step-element.js';
 
@@ -11,7 +11,8 @@ type EditableStep = 'services' | 'location' | 'datetime' | 'details';
 
 /** Step 5: everything at a glance, each part with "Ändern", then one button that books. */
 export class ReviewStep extends StepElement {
-  @property({ attribute: false }) services: { name: string; quantity: number }[] = [];
+  /** The chosen services, with what to bring for each where the catalog says. */
+  @property({ attribute: false }) services: { name: string; quantity: number; requirements?: string[] }[] = [];
   @property({ attribute: false }) location: Location | null = null;
   @property({ attribute: false }) locationEditable = true;
   @property({ attribute: false }) held: HeldSlot | null = null;
@@ -39,6 +40,7 @@ export class ReviewStep extends StepElement {
     const m = this.messages.review;
     const labels = this.messages.details.labels;
     const held = this.held;
+    const requirements = requirementList(this.services);
     return html`
       ${held
         ? html`<tb-hold-status .messages=${this.messages} .lang=${this.lang} .deadline=${held.deadline} .extended=${this.holdExtended}></tb-hold-status>`
@@ -46,6 +48,7 @@ export class ReviewStep extends StepElement {
       <p class="intro">${this.location?.doubleOptIn ? m.introRequest : m.intro}</p>
       <dl class="summary" part="summary">
         ${this.#row('services', m.services, serviceLines(this.services))}
+        ${requirements ? this.#row(null, m.requirements, requirements, 'requirements') : nothing}
         ${this.location ? this.#row(this.locationEditable ? 'location' : null, m.location, locationLines(this.location)) : nothing}
         ${held ? this.#row('datetime', m.datetime, html`${timeRange(this.messages, this.lang, this.timeZone, held.slot.start, held.slot.end)}`) : nothing}
         ${visibleFields(this.rules).map((field) =>

@@ -185,6 +185,10 @@ export const stepStyles = css`
   .summary .line {
     display: block;
   }
+  .summary ul {
+    padding-inline-start: 1.25em;
+    list-style: disc;
+  }
   /* Narrow: the label wraps between words to leave room for "Ändern"; only where a single word of it is
      too long does "Ändern" move below. The answer always has a line of its own. */
   /* In em, which media queries take from the reader's text size: a larger text gets the narrow layout sooner. */
