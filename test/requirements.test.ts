@@ -13,6 +13,7 @@ import { en } from '../src/i18n/en.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import {
   MONDAY,
+  PASS,
   RATHAUS,
   chooseFirstFreeDay,
   chooseFirstSlot,
@@ -29,6 +30,7 @@ import {
 } from './support/flow-driver.js';
 import { stopMockBackend, useMockBackend } from './support/mock.js';
 
+const PERSO = 'Personalausweis beantragen';
 const enTexts: Texts = { continue: en.common.continue, increase: en.services.increase, labels: en.details.labels };
 
 let restoreClock: () => void = () => undefined;
@@ -62,6 +64,21 @@ describe('what to bring, how to get there, whom to call', () => {
   });
   after(stopMockBackend);
 
+  it('the review step lists what to bring for the chosen services, a line two services share once', async () => {
+    await start();
+    const el = await renderWidget({ location: 'rathaus' });
+    await clickButton(el, de.services.increase(PERSO));
+    await clickButton(el, de.services.increase(PASS));
+    await clickButton(el, de.common.continue);
+    await toReview(el);
+    expect(listItems(definition(el, de.review.requirements))).to.deep.equal([
+      'Bisheriger Personalausweis',
+      'Aktuelles biometrisches Passfoto',
+      'Bisheriger Reisepass oder Personalausweis',
+    ]);
+    await expectNoAxeViolations(el);
+  });
+
   it('the confirmation says what to bring, the office\'s phone as a tel: link, its hours and a map link that says it opens a new window', async () => {
     await start();
     const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
@@ -92,9 +109,10 @@ describe('what to bring, how to get there, whom to call', () => {
     await start();
     const el = await renderWidget({ lang: 'en', service: 'reisepass', location: 'rathaus' });
     await toReview(el, enTexts, en.review.title);
+    expect(listItems(definition(el, en.review.requirements))).to.deep.equal(['Your current passport or ID card', 'A recent biometric passport photo']);
     await clickButton(el, en.review.submit);
     await waitForHeading(el, en.done.title);
-    expect(listItems(definition(el, en.review.requirements))).to.deep.equal(['Your current passport or ID card', 'A recent biometric passport photo']);
+    expect(listItems(definition(el, en.review.requirements))).to.have.length(2);
     expect(definition(el, en.done.openingHours)?.textContent).to.include('Mon–Wed 8:00–12:00');
     expect(await findByRole(el, 'link', 'Show on a map (opens in a new window)')).to.exist;
     await expectNoAxeViolations(el);
@@ -139,6 +157,35 @@ describe('what to bring, how to get there, whom to call', () => {
     expect(event.description).to.include('Telefon: 0123 4567-100');
   });
 
+  describe('when no time is free', () => {
+    it('gives the office\'s phone under a fully booked month', async () => {
+      // Friday afternoon at the end of January: the Rathaus has nothing left this month.
+      await start({}, new Date('2027-01-29T15:00:00+01:00'));
+      const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
+      await findByRole(el, 'button', de.datetime.jump);
+      const call = await findByRole<HTMLAnchorElement>(el, 'link', '0123 4567-100');
+      expect(call.getAttribute('href')).to.equal('tel:01234567100');
+      expect(widgetText(el)).to.include(`${de.common.call} 0123 4567-100.`);
+      await expectNoAxeViolations(el);
+    });
+
+    it('gives the town\'s phone where the office has none and nothing is free at all', async () => {
+      // Longer than any opening interval: no day ever has a free time.
+      const nothingFree = (catalog: Catalog): Catalog => ({
+        ...catalog,
+        services: catalog.services.map((service) => (service.id === 'reisepass' ? { ...service, durationMinutes: 600 } : service)),
+        locations: catalog.locations.map(({ phone, ...location }) => (location.id === 'rathaus' ? location : { ...location, phone })),
+      });
+      await start({ catalog: nothingFree });
+      const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
+      await waitUntil(() => widgetText(el).includes(de.datetime.noneAtAll), 'no "nothing free" message');
+      const call = await findByRole<HTMLAnchorElement>(el, 'link', '0123 4567-0');
+      expect(call.getAttribute('href')).to.equal('tel:012345670');
+      expect(call.closest('[role=status]')?.textContent).to.include(de.datetime.noneAtAll);
+      await expectNoAxeViolations(el);
+    });
+  });
+
   it('older backends without these fields still book, and nothing empty is shown', async () => {
     const plain = (catalog: Catalog): Catalog => ({
       ...catalog,
@@ -148,6 +195,7 @@ describe('what to bring, how to get there, whom to call', () => {
     await start({ catalog: plain });
     const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
     await toReview(el);
+    expect(definition(el, de.review.requirements)).to.equal(null);
     await clickButton(el, de.review.submit);
     await waitForHeading(el, de.done.title);
     expect(widgetText(el)).to.include(RATHAUS);

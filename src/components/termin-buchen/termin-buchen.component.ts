@@ -311,7 +311,7 @@ export class TerminBuchen extends LitElement {
       case 'datetime':
         return html`<tb-datetime-step .messages=${common.messages} .lang=${common.lang}
           .picker=${this.#flow.picker.state} .proving=${this.#proving} .date=${state.date} .held=${state.held} .holdExpired=${state.notice === 'holdExpired'} .today=${this.#flow.today} .lastBookable=${this.#flow.lastBookable}
-          .timeZone=${catalog.timeZone} .summary=${this.#renderChoice(location?.name ?? '', duration)}
+          .timeZone=${catalog.timeZone} .phone=${location?.phone ?? catalog.contact?.phone} .summary=${this.#renderChoice(location?.name ?? '', duration)}
           .failure=${this.#flow.failure?.nearTimes ? this.#renderFailure() : nothing}></tb-datetime-step>`;
       case 'details':
         return html`<tb-details-step .messages=${common.messages} .lang=${common.lang}
@@ -319,7 +319,7 @@ export class TerminBuchen extends LitElement {
           .held=${state.held} .holdExtended=${this.#holdExtension} .serverErrors=${this.#flow.serverFieldErrors}></tb-details-step>`;
       case 'review':
         return html`<tb-review-step .messages=${common.messages} .lang=${common.lang}
-          .services=${selectedServices(state).map((chosen) => ({ quantity: chosen.quantity, name: catalog.services.find((s) => s.id === chosen.id)?.name ?? chosen.id }))}
+          .services=${selectedServices(state).map(({ id, quantity }) => ({ name: id, ...catalog.services.find((s) => s.id === id), quantity }))}
           .location=${location} .locationEditable=${visibleSteps(state).includes('location')} .held=${state.held}
           .holdExtended=${this.#holdExtension} .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined}
           .timeZone=${catalog.timeZone} .submitting=${this.#flow.submitting}></tb-review-step>`;
