@@ -6,6 +6,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { closingLineReporter } from './support/closing-line-reporter.mjs';
 import { fontSizePlugin } from './support/font-size-plugin.mjs';
 import { screenshotPlugin } from './support/screenshot-plugin.mjs';
+import { altchaPlugin } from './support/altcha-plugin.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,7 +36,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }), screenshotPlugin(), a11ySnapshotPlugin(), fontSizePlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }), screenshotPlugin(), a11ySnapshotPlugin(), fontSizePlugin(), altchaPlugin()],
   middleware: [
     // msw's worker must be served from "/" so that its scope covers the test page.
     function serveMockWorker(context, next) {
