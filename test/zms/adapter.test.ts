@@ -73,6 +73,14 @@ describe('ZMS adapter: booking', () => {
     expect(zms.requests.filter((r) => r.path === '/available-calendar/'), 'the month\'s answer served the day').to.have.length(1);
   });
 
+  it('asks the calendar again for a day\'s times once a reservation failed', async () => {
+    const { zms, backend } = await start({ faults: { 'POST /reserve-appointment/': { code: 'appointmentNotAvailable', once: true } } });
+    const slot = await firstSlot(backend);
+    expect((await rejection(backend.hold({ locationId: OFFICE, services: PASS, start: slot.start }))).reason).to.equal('slot_taken');
+    await backend.slots({ locationId: OFFICE, services: PASS, date: slot.start.slice(0, 10) });
+    expect(zms.requests.filter((r) => r.path === '/available-calendar/')).to.have.length(2);
+  });
+
   it('says when the next free day after the range is', async () => {
     const { backend } = await start();
     const days = await backend.days({ locationId: OFFICE, services: PASS, from: '2026-12-12', to: '2026-12-13' });

@@ -84,6 +84,8 @@ export class ZmsBackend implements Backend {
   }
 
   async hold(request: HoldRequest): Promise<Hold> {
+    // Taken or not, this slot's fate changes what is free: the days' answers are no longer the day's times.
+    this.#calendars.clear();
     const office = await this.#bookableOffice(request.locationId, request.services);
     const minutes = appointmentMinutes(await this.#officesAndServices(), request.locationId, request.services);
     // The reserve body names counts `serviceCount`, the calendar's query `serviceCounts`.
