@@ -205,7 +205,7 @@ export async function createZmsMock(base: string, options: ZmsMockOptions) {
     const services = Array.isArray(serviceId) ? serviceId : [];
     if (services.length === 0 || !services.every(isPositiveInt)) errors.push('invalidServiceId');
     const counts = Array.isArray(serviceCount) ? serviceCount : [];
-    if (counts.length !== services.length) errors.push('MISMATCHED_ARRAYS');
+    if (services.length > 0 && counts.length !== services.length) errors.push('MISMATCHED_ARRAYS');
     else if (!counts.every((count) => typeof count === 'number' && count >= 1 && count <= 25)) errors.push('invalidServiceCount');
     if (!isPositiveInt(timestamp)) errors.push('invalidTimestamp');
     errors.push(...captchaErrors(Number(officeId), captchaToken));
