@@ -81,6 +81,16 @@ describe('ZMS adapter: booking', () => {
     expect(zms.requests.filter((r) => r.path === '/available-calendar/')).to.have.length(2);
   });
 
+  it('reads ZMS\'s "no appointment" info codes on the calendar as no free times', async () => {
+    for (const code of ['noAppointmentForThisDay', 'noAppointmentForThisScope']) {
+      const { zms, backend } = await start({ faults: { 'GET /available-calendar/': code } });
+      // The day first, so that it is asked for and not taken from the month's answer.
+      expect(await backend.slots({ locationId: OFFICE, services: PASS, date: '2026-12-09' }), code).to.deep.equal({ slots: [] });
+      expect(await backend.days({ locationId: OFFICE, services: PASS, from: '2026-12-07', to: '2026-12-31' }), code).to.deep.equal({ days: [], nextAvailable: null });
+      expect(zms.requests.filter((r) => r.path === '/available-calendar/'), code).to.have.length(2);
+    }
+  });
+
   it('says when the next free day after the range is', async () => {
     const { backend } = await start();
     const days = await backend.days({ locationId: OFFICE, services: PASS, from: '2026-12-12', to: '2026-12-13' });

@@ -24,6 +24,7 @@ const ZMS_CAPABILITIES: Capabilities = { canExtendHold: false, canReschedule: fa
 
 /** When neither the reservation nor the office says how long a slot stays reserved: shorter than ZMS's usual 15. */
 const DEFAULT_HOLD_MINUTES = 10;
+const NOTHING_FREE = ['noAppointmentForThisDay', 'noAppointmentForThisScope'];
 /** A day's starts fetched with its month are shown as that day's times for this long, sparing a request. */
 const CALENDAR_REUSE_MS = 30_000;
 
@@ -229,11 +230,17 @@ export class ZmsBackend implements Backend {
     throw new BackendError({ reason: ZMS_ERROR_CODES[code].reason, code, message: 'these services cannot be booked together here', text: ZMS_ERROR_CODES[code].text });
   }
 
-  #calendar(office: Office, services: ServiceSelection[], from: string, to: string, signal: AbortSignal): Promise<AvailableCalendar> {
+  async #calendar(office: Office, services: ServiceSelection[], from: string, to: string, signal: AbortSignal): Promise<AvailableCalendar> {
     const query = calendarQuery(String(office.id), services, from, to);
-    return this.#withCaptcha(office, (captchaToken) =>
-      this.#http.call({ method: 'GET', path: '/available-calendar/', query: captchaToken ? { ...query, captchaToken } : query, answer: AvailableCalendar, signal }),
-    );
+    try {
+      return await this.#withCaptcha(office, (captchaToken) =>
+        this.#http.call({ method: 'GET', path: '/available-calendar/', query: captchaToken ? { ...query, captchaToken } : query, answer: AvailableCalendar, signal }),
+      );
+    } catch (error) {
+      // ZMS's "info" codes for a range without free times: an empty calendar, not a failure.
+      if (error instanceof BackendError && NOTHING_FREE.includes(error.code)) return { availableDays: [], nextBookableDate: null };
+      throw error;
+    }
   }
 
   /** Offices that require a captcha get a solved token; one ZMS refuses is solved once more. */
