@@ -3,7 +3,7 @@
  * adapter. It runs after the main build and writes beside it, so it must not empty `dist/`.
  */
 import { defineConfig, mergeConfig, type ConfigEnv, type UserConfig } from 'vite';
-import mainConfig from './vite.config';
+import mainConfig from './vite.config.ts';
 
 export default defineConfig((env: ConfigEnv) =>
   mergeConfig((mainConfig as (env: ConfigEnv) => UserConfig)(env), {
