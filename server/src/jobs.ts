@@ -1,6 +1,7 @@
 /**
- * Housekeeping that no request triggers: releasing pending bookings nobody confirmed, deleting spent holds
- * and idempotency records older than 24 hours, erasing cancelled bookings' data once their notice is out.
+ * Housekeeping that no request triggers: releasing pending bookings nobody confirmed, deleting spent holds,
+ * idempotency records older than 24 hours and the spent nonces of expired proof-of-work challenges, erasing
+ * cancelled bookings' data once their notice is out.
  * Runs at start and every minute; the full retention rules (store/retention.ts) run at start and hourly.
  * With several processes on one database each runs them, which is harmless: every step is one idempotent
  * transaction.
@@ -10,6 +11,7 @@ import type { Logger } from './http/access-log.js';
 import { releaseUnconfirmed } from './store/bookings.js';
 import type { Db } from './store/db.js';
 import { deleteOldIdempotencyKeys } from './store/idempotency.js';
+import { deleteExpiredProofs } from './store/proofs.js';
 import { deleteExpiredHolds } from './store/reservations.js';
 import { deleteExpiredSessions } from './store/staff-accounts.js';
 import { eraseCancelled, runRetention } from './store/retention.js';
@@ -20,6 +22,8 @@ export async function runHousekeeping(db: Db, now: Date, retention?: Retention):
     releasedUnconfirmed: await releaseUnconfirmed(db, now),
     deletedHolds: await deleteExpiredHolds(db, now),
     deletedIdempotencyKeys: await deleteOldIdempotencyKeys(db, now),
+    // Challenges expire by the wall clock (domain/proof-of-work.ts), not by the movable `now`.
+    deletedProofs: await deleteExpiredProofs(db, new Date()),
     // Expired staff sessions already open nothing; this only keeps the table small.
     deletedStaffSessions: await deleteExpiredSessions(db, now),
   };

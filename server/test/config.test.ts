@@ -119,6 +119,7 @@ describe('the demo town (server/town/musterstadt.yaml)', () => {
       maxActiveBookingsPerEmail: 3,
       pendingConfirmMinutes: 120,
       reminderHoursBefore: 24,
+      proofOfWork: false,
     });
     assert.deepEqual(town.form, { phone: 'optional', address: 'hidden', birthDate: 'optional', notes: 'optional' });
   });
@@ -230,6 +231,7 @@ describe('defaults', () => {
       maxActiveBookingsPerEmail: 3,
       pendingConfirmMinutes: 120,
       reminderHoursBefore: 24,
+      proofOfWork: false,
     });
     assert.deepEqual(town.form, { phone: 'optional', address: 'hidden', birthDate: 'hidden', notes: 'optional' });
     assert.deepEqual(town.allowedOrigins, []);

@@ -84,6 +84,8 @@ export const Catalog = z.object({
   reminders: z.optional(z.object({ sms: z.boolean() })),
   /** Added in v1: whom citizens call when online booking cannot go on. */
   contact: z.optional(z.object({ phone: Text, email: z.optional(Email) })),
+  /** Added in v1: `true` when `POST /holds` needs a solved `GET /challenge` in its `proof` field. */
+  proofOfWork: z.optional(z.boolean()),
 });
 
 export const DaysResponse = z.object({
@@ -100,6 +102,8 @@ export const HoldRequest = z.object({
   locationId: Id,
   services: z.array(ServiceSelection).check(z.minLength(1)),
   start: DateTime,
+  /** Added in v1: the solved challenge, `base64(JSON {challenge, solution})`, when the catalog says `proofOfWork`. */
+  proof: z.optional(z.string()),
 });
 
 export const Hold = z.object({ id: Id, expiresAt: DateTime, expiresInSeconds: Count });

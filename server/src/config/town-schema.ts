@@ -117,6 +117,8 @@ export const Rules = z.strictObject({
   maxActiveBookingsPerEmail: z.int().min(1).default(3),
   pendingConfirmMinutes: z.int().min(5).default(120),
   reminderHoursBefore: z.int().min(1).max(336).default(24),
+  /** A hold needs a solved proof-of-work challenge (GET /challenge), which the widget solves unseen. */
+  proofOfWork: z.boolean().default(false),
 });
 
 /** Who the emails come from. Defaults to the town's name and contact address, which a town may want to change. */

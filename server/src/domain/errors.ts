@@ -14,7 +14,10 @@ export type DomainErrorCode =
   | 'gone'
   | 'too_late'
   | 'unauthorized'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** `rules.proofOfWork`: a hold without a solved challenge, or with one that is wrong, expired or spent. */
+  | 'proof_required'
+  | 'proof_invalid';
 
 export class DomainError extends Error {
   constructor(

@@ -44,6 +44,8 @@ export function toCatalog(town: TownConfig, locale: Locale): Catalog {
       location.services.map((serviceId) => ({ serviceId, locationId: location.id }))),
     reminders: { sms: town.reminders.sms },
     contact: { phone: town.contact.phone, email: town.contact.email },
+    // Only where it is asked for: other towns' catalogs stay as they were.
+    ...(town.rules.proofOfWork ? { proofOfWork: true } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export type ProblemCode =
 const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   bad_request: 400,
   unauthorized: 401,
+  proof_required: 403,
+  proof_invalid: 403,
   not_found: 404,
   gone: 410,
   method_not_allowed: 405,
@@ -37,6 +39,8 @@ const TITLE: Record<Locale, Record<ProblemCode, string>> = {
   en: {
     bad_request: 'The request is not valid JSON.',
     unauthorized: 'A valid booking token is required.',
+    proof_required: 'A solved proof-of-work challenge (GET /challenge) is required.',
+    proof_invalid: 'The proof of work is wrong, expired or already used.',
     not_found: 'Nothing was found.',
     gone: 'This booking is over; its personal data has been erased.',
     method_not_allowed: 'This method is not allowed here.',
@@ -53,6 +57,8 @@ const TITLE: Record<Locale, Record<ProblemCode, string>> = {
   de: {
     bad_request: 'Die Anfrage ist kein gültiges JSON.',
     unauthorized: 'Ein gültiger Buchungsschlüssel ist erforderlich.',
+    proof_required: 'Eine gelöste Proof-of-Work-Aufgabe (GET /challenge) ist erforderlich.',
+    proof_invalid: 'Der Proof of Work ist falsch, abgelaufen oder schon verbraucht.',
     not_found: 'Nichts gefunden.',
     gone: 'Dieser Termin ist vorbei; seine persönlichen Daten sind gelöscht.',
     method_not_allowed: 'Diese Methode ist hier nicht erlaubt.',
