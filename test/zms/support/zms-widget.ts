@@ -23,14 +23,21 @@ export async function renderZmsWidget(options: { lang?: string; mode?: 'book' | 
   return el;
 }
 
-/** Service, office, the first free day and its first time: ends on the details step. */
-export async function holdFirstTime(el: TerminBuchen): Promise<void> {
+/** Service and office: ends on the calendar. */
+export async function toCalendar(el: TerminBuchen): Promise<void> {
   await clickButton(el, de.services.increase(SERVICE));
   await clickButton(el, de.common.continue);
   await click(await findByRole(el, 'radio', OFFICE_NAME));
   await clickButton(el, de.common.continue);
-  // Solving the captcha comes before the calendar's first answer.
+}
+
+/** Service, office, the first free day and its first time: ends on the details step. */
+export async function holdFirstTime(el: TerminBuchen): Promise<void> {
+  await toCalendar(el);
+  // Solving the captcha comes before the calendar's first answer; at ZMS's cost (1000 digests per try,
+  // 256 tries on average) that takes a few seconds on a busy CI machine, and by chance longer.
   await waitForHeading(el, de.datetime.title);
+  await waitUntil(() => el.shadowRoot!.querySelector('td[data-state=available]'), 'no bookable day in the calendar', { timeout: 20_000 });
   await chooseFirstFreeDay(el);
   await click(slotButtons(el)[0]);
 }
