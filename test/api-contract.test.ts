@@ -26,6 +26,7 @@ const services = [{ id: 'perso', quantity: 2 }];
 const ref = { code: 'K7Q2', token: 'tok' };
 const CALLS: Record<EndpointName, (client: V1Backend) => Promise<unknown>> = {
   getCatalog: (c) => c.catalog(),
+  getChallenge: (c) => c.challenge(),
   getDays: (c) => c.days({ locationId: 'rathaus', services, from: '2030-03-01', to: '2030-03-31' }),
   getSlots: (c) => c.slots({ locationId: 'rathaus', services, date: '2030-03-04' }),
   createHold: (c) => c.hold({ locationId: 'rathaus', services, start: '2030-03-04T09:00:00+01:00' }),

@@ -43,3 +43,9 @@ export async function stopMockBackend(): Promise<void> {
   running = undefined;
   worker?.stop();
 }
+
+/** Puts handlers in front of the mock's for the current test, e.g. to check what a request carries. */
+export async function addHandlers(...handlers: Parameters<SetupWorker['use']>): Promise<void> {
+  if (!running) throw new Error('addHandlers needs useMockBackend first');
+  (await running).use(...handlers);
+}

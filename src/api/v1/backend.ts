@@ -21,6 +21,7 @@ import {
   type ServiceSelection,
   type UpdateBookingRequest,
 } from '../schemas.js';
+import { ProofOfWorkChallenge, solveProofOfWork } from '../proof-of-work.js';
 import { v1Links } from './link.js';
 
 interface EndpointSpec {
@@ -34,6 +35,7 @@ interface EndpointSpec {
 /** Every backend operation; docs/api.yaml must describe exactly these (test/api-contract.test.ts checks). */
 export const ENDPOINTS = {
   getCatalog: { method: 'GET', path: '/catalog', response: Catalog },
+  getChallenge: { method: 'GET', path: '/challenge', response: ProofOfWorkChallenge },
   getDays: { method: 'GET', path: '/days', response: DaysResponse },
   getSlots: { method: 'GET', path: '/slots', response: SlotsResponse },
   createHold: { method: 'POST', path: '/holds', response: Hold },
@@ -87,6 +89,8 @@ const REASONS: Record<string, ErrorReason> = {
   too_late: 'too_late',
   unauthorized: 'not_allowed',
   rate_limited: 'rate_limited',
+  proof_required: 'proof_failed',
+  proof_invalid: 'proof_failed',
 };
 
 /** Every v1 backend offers every action of the contract. */
@@ -100,16 +104,22 @@ export class V1Backend implements Backend {
   readonly #timeoutMs: number;
   readonly #retryDelaysMs: number[];
   readonly #inFlight = new Map<EndpointSpec, AbortController>();
+  readonly #onWork?: (working: boolean) => void;
+  /** The catalog said `proofOfWork`: holds carry a solved challenge. */
+  #proofOfWork = false;
 
   constructor(options: V1Options) {
     this.#baseUrl = options.baseUrl.replace(/\/$/, '');
     this.#lang = options.lang;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#retryDelaysMs = options.retryDelaysMs ?? [300, 900];
+    this.#onWork = options.onWork;
   }
 
-  catalog(): Promise<Catalog> {
-    return this.#receive(ENDPOINTS.getCatalog, {});
+  async catalog(): Promise<Catalog> {
+    const catalog = await this.#receive(ENDPOINTS.getCatalog, {});
+    this.#proofOfWork = catalog.proofOfWork === true;
+    return catalog;
   }
 
   days(q: DaysQuery): Promise<DaysResponse> {
@@ -123,7 +133,35 @@ export class V1Backend implements Backend {
   }
 
   hold(body: HoldRequest): Promise<Hold> {
-    return this.#receive(ENDPOINTS.createHold, { body });
+    return this.#hold(body, false);
+  }
+
+  /**
+   * Where the catalog asks for it, a solved proof-of-work goes with the hold. A refused proof (expired,
+   * say) gets one fresh try, and so does a backend that asks for one without announcing it.
+   */
+  async #hold(body: HoldRequest, retried: boolean): Promise<Hold> {
+    try {
+      return await this.#receive(ENDPOINTS.createHold, { body: this.#proofOfWork ? { ...body, proof: await this.#prove() } : body });
+    } catch (error) {
+      if (retried || !(error instanceof BackendError) || !['proof_required', 'proof_invalid'].includes(error.code)) throw error;
+      this.#proofOfWork = true;
+      return this.#hold(body, true);
+    }
+  }
+
+  /** A fresh challenge from `GET /challenge`. */
+  challenge(): Promise<ProofOfWorkChallenge> {
+    return this.#receive(ENDPOINTS.getChallenge, {});
+  }
+
+  async #prove(): Promise<string> {
+    const challenge = await this.challenge();
+    try {
+      return await solveProofOfWork(challenge, this.#onWork);
+    } catch (error) {
+      throw new BackendError({ reason: 'proof_failed', code: 'proof_unsolved', message: `GET /challenge: ${String(error)}` });
+    }
   }
 
   extend(holdId: string): Promise<Hold> {

@@ -58,8 +58,8 @@ export class Calendar extends LitElement {
   /** The last day the booking horizon reaches, `YYYY-MM-DD`. */
   @property({ attribute: false }) lastBookable = '';
   @property({ type: Boolean }) loading = false;
-  /** The free days could not be loaded; the calendar says so and offers to ask again. */
-  @property({ type: Boolean }) failed = false;
+  /** The free days could not be loaded: why, in the citizen's words (empty while they could). The calendar says so and offers to ask again. */
+  @property() failed = '';
   @property({ attribute: false }) messages: Messages = de;
   @property({ attribute: false }) override lang: Lang = 'de';
 
@@ -139,7 +139,7 @@ export class Calendar extends LitElement {
       ${this.loading ? html`<p class="loading" role="status">${messages.loadingDays}</p>` : nothing}
       ${this.failed
         ? html`<div class="notice error" role="alert">
-            <p>${messages.failedDays}</p>
+            <p>${messages.failedDays} ${this.failed}</p>
             <button type="button" part="button" @click=${() => this.#requestMonth(this.month)}>${this.messages.common.retry}</button>
           </div>`
         : nothing}

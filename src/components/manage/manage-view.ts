@@ -144,7 +144,8 @@ export class ManageView extends StepElement {
     const { error } = this.#manage.state;
     if (!error) return nothing;
     const m = this.messages;
-    const linkBroken = this.#manage.state.linkFailed && error.reason === 'not_found';
+    // The lookup form is the way on from a dead link, where there is one; an adapter's own words come first.
+    const linkBroken = this.#manage.state.linkFailed && error.reason === 'not_found' && !error.text && this.adapter.capabilities.canLookup;
     // An erased booking is over, which is news, not a failure.
     if (error.reason === 'gone') return html`<p class="notice" role="status">${m.errors.gone}</p>`;
     return html`<div class="notice error" role="alert">

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DaysResponse, Slot } from '../../api/schemas.js';
 import { initialPickerState, type PickerState } from '../../flow/slot-picker.js';
+import { errorMessage } from '../../i18n/error-message.js';
 import type { HeldSlot } from '../../flow/machine.js';
 import { formatDateLong, formatDateShort, formatTime, monthOf } from '../../format/datetime.js';
 import { callUs } from '../../i18n/error-message.js';
@@ -77,7 +78,7 @@ export class DatetimeStep extends StepElement {
         .today=${this.today}
         .lastBookable=${this.lastBookable}
         .loading=${this.picker.days.status === 'loading' || this.picker.days.status === 'idle'}
-        .failed=${this.picker.days.status === 'error'}
+        .failed=${this.picker.days.status === 'error' ? errorMessage(this.messages, this.lang, this.picker.days.error) : ''}
         @tb-month-change=${(event: CustomEvent<{ month: string }>) => this.emit({ type: 'monthShown', month: event.detail.month })}
         @tb-day-select=${(event: CustomEvent<{ date: string }>) => this.#chooseDay(event.detail.date)}
       ></tb-calendar>

@@ -285,6 +285,13 @@ export class TerminBuchen extends LitElement {
       </button>`;
   }
 
+  /** Without a lookup by code and e-mail, the confirmation and its calendar entry point to the e-mail's link instead. */
+  #doneMessages(): Messages {
+    const m = this.#messages;
+    if (this.adapter.capabilities.canLookup) return m;
+    return { ...m, done: { ...m.done, codeHint: m.done.codeAtCounter }, ics: { ...m.ics, manageHint: m.manage.linkOnly } };
+  }
+
   /** Whether "Mehr Zeit" is offered, and whether it just worked. */
   get #holdExtension() {
     return this.adapter.capabilities.canExtendHold ? this.#flow.picker.state.extended : null;
@@ -324,7 +331,7 @@ export class TerminBuchen extends LitElement {
           .holdExtended=${this.#holdExtension} .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined}
           .timeZone=${catalog.timeZone} .submitting=${this.#flow.submitting}></tb-review-step>`;
       case 'done':
-        return html`<tb-done-step .messages=${common.messages} .lang=${common.lang}
+        return html`<tb-done-step .messages=${this.#doneMessages()} .lang=${common.lang}
           .booking=${state.booking} .timeZone=${catalog.timeZone} .email=${state.person.email.trim()} .links=${this.adapter.links}></tb-done-step>`;
     }
   }
