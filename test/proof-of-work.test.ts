@@ -43,8 +43,9 @@ const zmsChallenge = {
 const serverChallenge = { algorithm: 'PBKDF2/SHA-256', cost: 5000 } as const;
 const SERVER_MAX_COUNTER = 300;
 
-/** The longest gap between timer ticks while `work` runs: how long the page could not react. */
-async function longestPause(work: () => Promise<unknown>): Promise<number> {
+/** How often a 5 ms timer got to run while `work` ran, and its longest wait: how well the page could react. */
+async function timerTicks(work: () => Promise<unknown>): Promise<{ ticks: number; longest: number; took: number }> {
+  let ticks = 0;
   let longest = 0;
   let last = performance.now();
   let ticking = true;
@@ -52,13 +53,16 @@ async function longestPause(work: () => Promise<unknown>): Promise<number> {
     const now = performance.now();
     longest = Math.max(longest, now - last);
     last = now;
+    ticks += 1;
     if (ticking) setTimeout(tick, 5);
   };
+  const started = performance.now();
   setTimeout(tick, 5);
   await work();
   ticking = false;
-  // A tick that never came while the work ran is a pause too.
-  return Math.max(longest, performance.now() - last);
+  // A tick that never came while the work ran is a wait too.
+  longest = Math.max(longest, performance.now() - last);
+  return { ticks, longest, took: performance.now() - started };
 }
 
 describe('proof of work: solving ALTCHA v2 challenges', () => {
@@ -108,13 +112,10 @@ describe('proof of work: solving ALTCHA v2 challenges', () => {
     expect(await verify(btoa(JSON.stringify({ ...prefixed, solution: { ...prefixed.solution, counter: prefixed.solution.counter + 1 } })))).to.include({ verified: false, invalidSolution: true });
   });
 
-  it('gives up on an expired challenge at once instead of hashing for nothing', async () => {
-    const started = performance.now();
-    let error: unknown;
-    await solveProofOfWork(ProofOfWorkChallenge.parse(zmsChallenge)).catch((caught: unknown) => { error = caught; });
-    expect(error).to.be.instanceOf(Error);
-    expect((error as Error).message).to.contain('expired');
-    expect(performance.now() - started).to.be.below(500);
+  it('solves a challenge whose expiresAt has passed by the page\'s clock: that clock may be wrong, the server decides', async () => {
+    const expiredHere = ProofOfWorkChallenge.parse({ ...zmsChallenge, parameters: { ...zmsChallenge.parameters, cost: 1 } });
+    expect(zmsChallenge.parameters.expiresAt * 1000).to.be.below(Date.now());
+    expect(decode(await solveProofOfWork(expiredHere)).solution.derivedKey).to.match(/^00/);
   });
 
   it('stops when the signal aborts, rejecting with its reason', async function () {
@@ -166,19 +167,24 @@ describe('proof of work: the page while it solves', () => {
     const took = performance.now() - started;
     expect(took, 'this test needs a solve longer than a second').to.be.above(1200);
     expect(calls.map(({ working }) => working)).to.deep.equal([true, false]);
-    expect(calls[0].at).to.be.within(950, 1300);
-    expect(calls[1].at).to.be.closeTo(took, 50);
+    // A timer on a busy CI machine can be late; early it cannot be.
+    expect(calls[0].at).to.be.within(950, 1600);
+    expect(calls[1].at).to.be.closeTo(took, 150);
   });
 
-  it('keeps the page responsive: timers run at least every 250 ms during a second of hashing', async function () {
+  it('keeps the page responsive: timers run every 100 ms on average, and never wait half the solve', async function () {
     this.timeout(30_000);
     // Both kinds: one long PBKDF2 call per counter, and many short SHA-256 calls, whose answers Chromium
-    // runs ahead of timers. A solver that did not yield would hold the timers back for the whole second;
-    // it yields every 20 ms, and the bound leaves room for a busy 2-core CI machine.
-    const pbkdf2 = await issue({ ...serverChallenge, counter: 1200 });
-    const sha = await issue({ cost: 1, counter: 40_000 });
-    expect(await longestPause(() => solveProofOfWork(pbkdf2))).to.be.below(250);
-    expect(await longestPause(() => solveProofOfWork(sha))).to.be.below(250);
+    // runs ahead of timers. A solver that did not yield would let no timer run during the whole second; it
+    // yields every 20 ms (gaps of 20-45 ms on a quiet machine). Averages, because on a busy 2-core CI
+    // machine any single timer can be late by hundreds of milliseconds.
+    for (const challenge of [await issue({ ...serverChallenge, counter: 1200 }), await issue({ cost: 1, counter: 40_000 })]) {
+      const { ticks, longest, took } = await timerTicks(() => solveProofOfWork(challenge));
+      const kind = `${challenge.parameters.algorithm}: ${ticks} ticks in ${took.toFixed(0)} ms, longest wait ${longest.toFixed(0)} ms`;
+      expect(took, kind).to.be.above(500);
+      expect(ticks, kind).to.be.at.least(took / 100);
+      expect(longest, kind).to.be.below(took / 2);
+    }
   });
 });
 

@@ -12,9 +12,8 @@
  * `base64(JSON {challenge, solution: {counter, derivedKey, time}})`, with the challenge as it came: the
  * server checks its HMAC `signature` over the parameters, so no field may be dropped or changed.
  *
- * No worker, wasm or eval (a strict CSP may forbid them all): the hashing runs in `crypto.subtle`, whose
- * promises hand control back to the page between calls; several counters are tried at once so the browser's
- * crypto thread is never idle waiting for this one.
+ * No worker, wasm or eval (a strict CSP may forbid them all): the hashing runs in `crypto.subtle` on the main
+ * thread, with a pause for the page's other tasks at least every 20 ms.
  */
 import * as z from 'zod/mini';
 
@@ -33,8 +32,6 @@ export const ProofOfWorkChallenge = z.object({
     cost: z.int().check(z.positive(), z.maximum(1e6)),
     keyLength: z.int().check(z.positive(), z.maximum(64)),
     keyPrefix: z.string().check(z.regex(/^[0-9a-fA-F]{1,128}$/)),
-    /** Unix seconds; after it no server accepts the answer, so solving stops. */
-    expiresAt: z.optional(z.nullable(z.number())),
   }),
   signature: z.string(),
 });
@@ -69,33 +66,37 @@ async function deriveKey({ algorithm, nonce, salt, cost, keyLength }: ProofOfWor
  * @param onWork called with `true` only if solving takes longer than about a second (time to show a
  *   progress text), and then with `false` when it ends, solved or not. Never called for a quick solve.
  * @param signal stops solving: the promise rejects with the signal's reason (an `AbortError` by default).
+ *   There is no time limit of its own; pass e.g. `AbortSignal.timeout(60_000)` to bound it.
  * @returns the base64 payload, for the reference server's `proof` field or ZMS's `/captcha-verify/`.
- * @throws Error when the challenge expires (`expiresAt`) or the counter range runs out before a solution:
- *   the caller fetches a new challenge or reports that the check failed.
+ * @throws Error when no counter up to 2^32 solves it (never for a challenge a server could verify).
+ *
+ * `expiresAt` is not checked: it is read against the citizen's clock, which may be wrong by more than a
+ * challenge lives, and would then refuse every challenge. The server decides; after a refusal the caller
+ * fetches a new challenge.
  */
 export async function solveProofOfWork(challenge: ProofOfWorkChallenge, onWork?: (working: boolean) => void, signal?: AbortSignal): Promise<string> {
-  const { expiresAt, keyPrefix } = challenge.parameters;
+  const prefix = challenge.parameters.keyPrefix.toLowerCase();
   const started = Date.now();
   let sliceStart = started;
   let working = false;
   const slow = setTimeout(() => onWork?.((working = true)), 1000);
   try {
-    for (let counter = 0; counter < 2 ** 32 && !(expiresAt && Date.now() > expiresAt * 1000); counter += 4) {
+    for (let counter = 0; counter < 2 ** 32; counter += 4) {
       signal?.throwIfAborted();
       // Four counters at once, so the browser's crypto thread need not wait for this loop between calls.
       const keys = await Promise.all([0, 1, 2, 3].map((lane) => deriveKey(challenge.parameters, counter + lane)));
-      const lane = keys.findIndex((key) => key.startsWith(keyPrefix.toLowerCase()));
+      const lane = keys.findIndex((key) => key.startsWith(prefix));
       if (lane >= 0) {
         return btoa(JSON.stringify({ challenge, solution: { counter: counter + lane, derivedKey: keys[lane], time: Date.now() - started } }));
       }
-      // crypto.subtle answers in tasks of its own, but a cheap challenge can keep this loop going for long
-      // stretches of microtasks: a timer makes sure input and rendering get their turn.
+      // Chromium runs crypto.subtle's answers ahead of timers: without this pause the page's timers (and
+      // what waits behind them) would wait for the whole solve.
       if (Date.now() - sliceStart > 20) {
         await new Promise((resolve) => setTimeout(resolve));
         sliceStart = Date.now();
       }
     }
-    throw Error('proof of work expired');
+    throw Error('proof of work unsolvable');
   } finally {
     clearTimeout(slow);
     if (working) onWork?.(false);
