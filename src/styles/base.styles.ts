@@ -163,6 +163,10 @@ export const baseStyles = css`
   a:hover {
     text-decoration-thickness: 3px;
   }
+  /* A phone number is read and dialled as one: "0123 4567-" and "100" on two lines is easy to misread. */
+  a[href^='tel'] {
+    white-space: nowrap;
+  }
   a:focus-visible {
     outline: var(--tb-focus-ring);
     outline-offset: var(--tb-focus-offset);
@@ -346,7 +350,8 @@ export const baseStyles = css`
   .notice h3 {
     margin-block-end: var(--tb-space-1);
   }
-  .notice .actions {
+  .notice .actions,
+  .notice > button {
     margin-block-start: var(--tb-space-3);
   }
 

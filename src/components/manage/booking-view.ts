@@ -52,7 +52,7 @@ export class BookingView extends StepElement {
     const person: Record<string, string | undefined> = { ...data.person, notes: data.notes };
     const rows: [string, string | undefined][] = [
       ...PERSON_FIELDS.map((field): [string, string | undefined] => [field === 'notes' ? p.notes : m.details.labels[field], person[field]]),
-      [p.sms, data.reminders && (data.reminders.sms ? p.yes : p.no)],
+      [m.details.sms, data.reminders && (data.reminders.sms ? p.yes : p.no)],
       [p.language, data.locale === 'de' ? 'Deutsch' : 'English'],
       [p.createdAt, at(data.createdAt)],
       [p.erasesAt, at(data.erasesAt)],

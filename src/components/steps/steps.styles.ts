@@ -164,13 +164,19 @@ export const stepStyles = css`
     font-weight: var(--tb-font-weight-strong);
   }
 
-  /* Summary list (review and confirmation) */
+  /* Summary list (review and confirmation). One grid for all rows (subgrid), so that a row without
+     "Ändern" ("Bitte mitbringen") keeps its answer in line with the others. */
   .summary {
+    display: grid;
+    grid-template-columns: minmax(128px, 1fr) 2fr auto;
+    margin-block-end: var(--tb-space-3);
     border-top: 1px solid var(--tb-color-border);
   }
   .summary-row {
     display: grid;
+    grid-column: 1 / -1;
     grid-template-columns: minmax(128px, 1fr) 2fr auto;
+    grid-template-columns: subgrid;
     gap: var(--tb-space-1) var(--tb-space-3);
     padding-block: var(--tb-space-3);
     border-bottom: 1px solid var(--tb-color-border);
