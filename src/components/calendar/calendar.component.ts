@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   addDaysToDate,
   addMonths,
@@ -48,23 +47,36 @@ const chevron = (points: string) =>
  * @fires tb-day-select - The citizen chose a bookable day.
  */
 export class Calendar extends LitElement {
+  static override properties = {
+    month: { attribute: false },
+    available: { attribute: false },
+    selected: { attribute: false },
+    today: { attribute: false },
+    lastBookable: { attribute: false },
+    loading: { type: Boolean },
+    failed: {},
+    messages: { attribute: false },
+    lang: { attribute: false },
+    activeDate: { state: true, attribute: false },
+  };
+
   /** The month shown, `YYYY-MM`. */
-  @property({ attribute: false }) month = '';
+  month = '';
   /** Bookable days and their number of free slots; days not in the map have none. */
-  @property({ attribute: false }) available: ReadonlyMap<string, number> = new Map();
-  @property({ attribute: false }) selected: string | null = null;
+  available: ReadonlyMap<string, number> = new Map();
+  selected: string | null = null;
   /** Today in the office's time zone, `YYYY-MM-DD`. */
-  @property({ attribute: false }) today = '';
+  today = '';
   /** The last day the booking horizon reaches, `YYYY-MM-DD`. */
-  @property({ attribute: false }) lastBookable = '';
-  @property({ type: Boolean }) loading = false;
+  lastBookable = '';
+  loading = false;
   /** The free days could not be loaded: why, in the citizen's words (empty while they could). The calendar says so and offers to ask again. */
-  @property() failed = '';
-  @property({ attribute: false }) messages: Messages = de;
-  @property({ attribute: false }) override lang: Lang = 'de';
+  failed = '';
+  messages: Messages = de;
+  override lang: Lang = 'de';
 
   /** The day holding the grid's single tab stop once the citizen has moved or clicked. */
-  @state() private activeDate: string | null = null;
+  private activeDate: string | null = null;
 
   /** A day in another month that keyboard navigation asked for; it gets focus once the parent shows its month. */
   #pendingFocus: string | null = null;

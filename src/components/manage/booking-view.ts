@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Capabilities } from '../../api/port.js';
 import type { Booking, PersonalData } from '../../api/schemas.js';
 import type { ManageState } from '../../manage/manage-machine.js';
@@ -15,18 +14,29 @@ import { emitManageAction } from './manage-action.js';
 
 /** One booking with what the citizen can do with it: move it, cancel it, put it in a calendar. */
 export class BookingView extends StepElement {
-  @property({ attribute: false }) booking!: Booking;
-  @property({ attribute: false }) timeZone = 'Europe/Berlin';
-  @property({ attribute: false }) notice: ManageState['notice'] = null;
-  @property({ attribute: false }) cancelling = false;
+  static override properties = {
+    booking: { attribute: false },
+    timeZone: { attribute: false },
+    notice: { attribute: false },
+    cancelling: { attribute: false },
+    tooLate: { attribute: false },
+    phone: { attribute: false },
+    data: { attribute: false },
+    capabilities: { attribute: false },
+  };
+
+  booking!: Booking;
+  timeZone = 'Europe/Berlin';
+  notice: ManageState['notice'] = null;
+  cancelling = false;
   /** The backend answered `too_late`; its error says so, with the phone number. */
-  @property({ attribute: false }) tooLate = false;
+  tooLate = false;
   /** The town's phone number, from the catalog. */
-  @property({ attribute: false }) phone?: string;
+  phone?: string;
   /** What the backend holds about the citizen, once "Meine Daten ansehen" was pressed. */
-  @property({ attribute: false }) data: PersonalData | null = null;
+  data: PersonalData | null = null;
   /** What the backend can do: actions it cannot are not offered. */
-  @property({ attribute: false }) capabilities!: Capabilities;
+  capabilities!: Capabilities;
 
   /** The one dialog asks either to cancel, or to cancel and erase. */
   #erase = false;

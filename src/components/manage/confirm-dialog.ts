@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { defineOnce, StepElement } from '../steps/step-element.js';
 
 /**
@@ -9,10 +8,17 @@ import { defineOnce, StepElement } from '../steps/step-element.js';
  * @fires tb-dialog-confirm - The citizen chose the confirming button.
  */
 export class ConfirmDialog extends StepElement {
-  @property() heading = '';
-  @property() text = '';
-  @property() confirmLabel = '';
-  @property() keepLabel = '';
+  static override properties = {
+    heading: {},
+    text: {},
+    confirmLabel: {},
+    keepLabel: {},
+  };
+
+  heading = '';
+  text = '';
+  confirmLabel = '';
+  keepLabel = '';
 
   #opener: HTMLElement | null = null;
 

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { LookupRequest } from '../../api/schemas.js';
 import { normaliseCode } from '../../api/v1/link.js';
 import { describedBy, renderFormField, type FormField } from '../steps/form-field.js';
@@ -10,11 +9,17 @@ type LookupField = 'code' | 'email';
 
 /** Finds a booking by its code and the e-mail address it was booked with. */
 export class LookupForm extends StepElement {
-  /** Prefill, e.g. the code of a link that no longer works. */
-  @property({ attribute: false }) code = '';
-  @property({ attribute: false }) busy = false;
+  static override properties = {
+    code: { attribute: false },
+    busy: { attribute: false },
+    errors: { state: true, attribute: false },
+  };
 
-  @state() private errors: Partial<Record<LookupField, string>> = {};
+  /** Prefill, e.g. the code of a link that no longer works. */
+  code = '';
+  busy = false;
+
+  private errors: Partial<Record<LookupField, string>> = {};
 
   #value(field: LookupField): string {
     return this.querySelector<HTMLInputElement>(`#lookup-${field}`)?.value ?? '';

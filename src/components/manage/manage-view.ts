@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Backend, BookingRef } from '../../api/port.js';
 import type { Catalog } from '../../api/schemas.js';
 import type { Intent } from '../../flow/intents.js';
@@ -22,14 +21,21 @@ import type { ManageAction } from './manage-action.js';
  * @fires tb-mode-change - The citizen wants to book a new appointment instead. `detail: { mode: 'book' }`; stays inside the widget.
  */
 export class ManageView extends StepElement {
+  static override properties = {
+    adapter: { attribute: false },
+    proving: { attribute: false },
+    catalog: { attribute: false },
+    link: { attribute: false },
+  };
+
   /** The booking backend, shared with the booking flow. */
-  @property({ attribute: false }) adapter!: Backend;
+  adapter!: Backend;
   /** The adapter is solving a proof-of-work puzzle. */
-  @property({ attribute: false }) proving = false;
+  proving = false;
   /** Time zone and booking horizon come from here; rendering waits for it. */
-  @property({ attribute: false }) catalog: Catalog | null = null;
+  catalog: Catalog | null = null;
   /** A link from the e-mail to open; each new object opens again. */
-  @property({ attribute: false }) link: BookingRef | null = null;
+  link: BookingRef | null = null;
 
   readonly #manage = new ManageController(this);
   #shownView: ManageViewId = 'lookup';

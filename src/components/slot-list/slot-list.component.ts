@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Slot } from '../../api/schemas.js';
 import { formatTime, hourIn } from '../../format/datetime.js';
 import { de } from '../../i18n/de.js';
@@ -37,14 +36,23 @@ const checkMark = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidd
  * @fires tb-slot-select - The citizen chose a time.
  */
 export class SlotList extends LitElement {
-  @property({ attribute: false }) slots: readonly Slot[] = [];
+  static override properties = {
+    slots: { attribute: false },
+    timeZone: { attribute: false },
+    selectedStart: { attribute: false },
+    busy: { type: Boolean },
+    messages: { attribute: false },
+    lang: { attribute: false },
+  };
+
+  slots: readonly Slot[] = [];
   /** The office's time zone; times and the morning/afternoon split follow its clocks. */
-  @property({ attribute: false }) timeZone = 'Europe/Berlin';
-  @property({ attribute: false }) selectedStart: string | null = null;
+  timeZone = 'Europe/Berlin';
+  selectedStart: string | null = null;
   /** A hold for a chosen time is being requested; further choices wait for it. */
-  @property({ type: Boolean }) busy = false;
-  @property({ attribute: false }) messages: Messages = de;
-  @property({ attribute: false }) override lang: Lang = 'de';
+  busy = false;
+  messages: Messages = de;
+  override lang: Lang = 'de';
 
   #groups: SlotGroup[] = [];
   readonly #idPrefix = `tb-slots-${++instances}`;

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { DaysResponse, Slot } from '../../api/schemas.js';
 import { initialPickerState, type PickerState } from '../../flow/slot-picker.js';
 import { errorMessage } from '../../i18n/error-message.js';
@@ -12,22 +11,36 @@ import { defineOnce, StepElement } from './step-element.js';
 
 /** Step 3: a day in the month calendar, then a time on that day. */
 export class DatetimeStep extends StepElement {
+  static override properties = {
+    picker: { attribute: false },
+    date: { attribute: false },
+    held: { attribute: false },
+    proving: { attribute: false },
+    holdExpired: { attribute: false },
+    today: { attribute: false },
+    lastBookable: { attribute: false },
+    timeZone: { attribute: false },
+    phone: { attribute: false },
+    summary: { attribute: false },
+    failure: { attribute: false },
+  };
+
   /** Month, days, times and the reservation in progress, from the flow's slot picker. */
-  @property({ attribute: false }) picker: PickerState = initialPickerState();
-  @property({ attribute: false }) date: string | null = null;
-  @property({ attribute: false }) held: HeldSlot | null = null;
+  picker: PickerState = initialPickerState();
+  date: string | null = null;
+  held: HeldSlot | null = null;
   /** The device is working out the backend's anti-bot puzzle: said in words, as it may take a moment. */
-  @property({ attribute: false }) proving = false;
-  @property({ attribute: false }) holdExpired = false;
-  @property({ attribute: false }) today = '';
-  @property({ attribute: false }) lastBookable = '';
-  @property({ attribute: false }) timeZone = 'Europe/Berlin';
+  proving = false;
+  holdExpired = false;
+  today = '';
+  lastBookable = '';
+  timeZone = 'Europe/Berlin';
   /** Whom to call when no time is free: the location's phone, else the town's. */
-  @property({ attribute: false }) phone?: string;
+  phone?: string;
   /** What the times are for, above the calendar. */
-  @property({ attribute: false }) summary: TemplateResult | string = '';
+  summary: TemplateResult | string = '';
   /** A failed request about the times, shown right under their heading where the citizen is looking. */
-  @property({ attribute: false }) failure: TemplateResult | typeof nothing = nothing;
+  failure: TemplateResult | typeof nothing = nothing;
 
   #available = new Map<string, number>();
   /** A day was just chosen: its times' heading gets focus and comes into view once it is rendered. */

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { FormRules } from '../../api/schemas.js';
 import type { HeldSlot } from '../../flow/machine.js';
 import {
@@ -30,21 +29,34 @@ const FIELD_INPUT: Record<PersonField, { autocomplete: string; type?: string; in
 
 /** Step 4: the citizen's details, only the fields the town asks for. */
 export class DetailsStep extends StepElement {
-  @property({ attribute: false }) person!: PersonDraft;
-  @property({ attribute: false }) rules!: FormRules;
+  static override properties = {
+    person: { attribute: false },
+    rules: { attribute: false },
+    sms: { attribute: false },
+    today: { attribute: false },
+    privacyPolicyUrl: { attribute: false },
+    held: { attribute: false },
+    holdExtended: { attribute: false },
+    serverErrors: { attribute: false },
+    shown: { state: true, attribute: false },
+    submitted: { state: true, attribute: false },
+  };
+
+  person!: PersonDraft;
+  rules!: FormRules;
   /** The SMS reminder opt-in, ticked or not; undefined where it is not offered (and in the manage view). */
-  @property({ attribute: false }) sms?: boolean;
-  @property({ attribute: false }) today = '';
-  @property({ attribute: false }) privacyPolicyUrl = '';
-  @property({ attribute: false }) held: HeldSlot | null = null;
+  sms?: boolean;
+  today = '';
+  privacyPolicyUrl = '';
+  held: HeldSlot | null = null;
   /** See `tb-hold-status`'s `extended`. */
-  @property({ attribute: false }) holdExtended: boolean | null = false;
-  @property({ attribute: false }) serverErrors: Partial<Record<string, string>> = {};
+  holdExtended: boolean | null = false;
+  serverErrors: Partial<Record<string, string>> = {};
 
   /** Errors shown now: validated on leaving a filled field, and all at once on submit. */
-  @state() private shown: FieldErrors = {};
+  private shown: FieldErrors = {};
   /** From the first submit on, the summary lists every error the form shows, as it changes. */
-  @state() private submitted = false;
+  private submitted = false;
   /**
    * The submit button is being pressed: leaving a field now must not show its error, which would move
    * the button away under the pointer and swallow the click. The submit checks every field anyway.

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Booking } from '../../api/schemas.js';
 import type { LinkFormat } from '../../api/port.js';
 import { v1Links } from '../../api/v1/link.js';
@@ -27,12 +26,19 @@ function printOnly(host: Element): void {
 
 /** Step 6: the booked (or pending) appointment, with calendar file and print. */
 export class DoneStep extends StepElement {
-  @property({ attribute: false }) booking!: Booking;
-  @property({ attribute: false }) timeZone = 'Europe/Berlin';
+  static override properties = {
+    booking: { attribute: false },
+    timeZone: { attribute: false },
+    email: { attribute: false },
+    links: { attribute: false },
+  };
+
+  booking!: Booking;
+  timeZone = 'Europe/Berlin';
   /** Where the mail went, as the citizen typed it: a typo shows here, and it never leaves the widget. */
-  @property({ attribute: false }) email = '';
+  email = '';
   /** How the backend's booking links look: the confirmation links to managing the booking on this page. */
-  @property({ attribute: false }) links: LinkFormat = v1Links;
+  links: LinkFormat = v1Links;
 
   #addToCalendar(): void {
     saveToCalendar(this.booking, this.messages, this.lang);

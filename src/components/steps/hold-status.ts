@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { defineOnce, StepElement } from './step-element.js';
 
 /** From this many seconds before expiry on, the citizen is warned and offered more time (WCAG 2.2.1). */
@@ -11,12 +10,18 @@ export const WARN_BEFORE_SECONDS = 120;
  * re-render every second.
  */
 export class HoldStatus extends StepElement {
-  /** `performance.now()` value at which the hold ends. */
-  @property({ attribute: false }) deadline = 0;
-  /** "Mehr Zeit" just worked; null where the backend cannot extend a reservation, so it is not offered. */
-  @property({ attribute: false }) extended: boolean | null = false;
+  static override properties = {
+    deadline: { attribute: false },
+    extended: { attribute: false },
+    remaining: { state: true, attribute: false },
+  };
 
-  @state() private remaining = 0;
+  /** `performance.now()` value at which the hold ends. */
+  deadline = 0;
+  /** "Mehr Zeit" just worked; null where the backend cannot extend a reservation, so it is not offered. */
+  extended: boolean | null = false;
+
+  private remaining = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {

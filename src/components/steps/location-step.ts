@@ -1,15 +1,21 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Location } from '../../api/schemas.js';
 import { defineOnce, StepElement } from './step-element.js';
 
 /** Step 2: one of the locations that offer every chosen service. */
 export class LocationStep extends StepElement {
-  @property({ attribute: false }) locations: Location[] = [];
-  @property({ attribute: false }) selected: string | null = null;
+  static override properties = {
+    locations: { attribute: false },
+    selected: { attribute: false },
+    choice: { state: true, attribute: false },
+    showRequiredError: { state: true, attribute: false },
+  };
 
-  @state() private choice: string | null = null;
-  @state() private showRequiredError = false;
+  locations: Location[] = [];
+  selected: string | null = null;
+
+  private choice: string | null = null;
+  private showRequiredError = false;
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('selected')) this.choice = this.selected;

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { FormRules, Location } from '../../api/schemas.js';
 import type { HeldSlot } from '../../flow/machine.js';
 import { visibleFields, type PersonDraft } from '../../flow/person.js';
@@ -11,19 +10,32 @@ type EditableStep = 'services' | 'location' | 'datetime' | 'details';
 
 /** Step 5: everything at a glance, each part with "Ändern", then one button that books. */
 export class ReviewStep extends StepElement {
+  static override properties = {
+    services: { attribute: false },
+    location: { attribute: false },
+    locationEditable: { attribute: false },
+    held: { attribute: false },
+    holdExtended: { attribute: false },
+    person: { attribute: false },
+    rules: { attribute: false },
+    sms: { attribute: false },
+    timeZone: { attribute: false },
+    submitting: { attribute: false },
+  };
+
   /** The chosen services, with what to bring for each where the catalog says. */
-  @property({ attribute: false }) services: { name: string; quantity: number; requirements?: string[] }[] = [];
-  @property({ attribute: false }) location: Location | null = null;
-  @property({ attribute: false }) locationEditable = true;
-  @property({ attribute: false }) held: HeldSlot | null = null;
+  services: { name: string; quantity: number; requirements?: string[] }[] = [];
+  location: Location | null = null;
+  locationEditable = true;
+  held: HeldSlot | null = null;
   /** See `tb-hold-status`'s `extended`. */
-  @property({ attribute: false }) holdExtended: boolean | null = false;
-  @property({ attribute: false }) person!: PersonDraft;
-  @property({ attribute: false }) rules!: FormRules;
+  holdExtended: boolean | null = false;
+  person!: PersonDraft;
+  rules!: FormRules;
   /** The SMS reminder opt-in; undefined where the town does not offer it. */
-  @property({ attribute: false }) sms?: boolean;
-  @property({ attribute: false }) timeZone = 'Europe/Berlin';
-  @property({ attribute: false }) submitting = false;
+  sms?: boolean;
+  timeZone = 'Europe/Berlin';
+  submitting = false;
 
   #submit(): void {
     if (!this.submitting) this.emit({ type: 'submitBooking' });

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Service } from '../../api/schemas.js';
 import { formatDuration } from '../../format/datetime.js';
 import { clampQuantity } from '../../flow/machine.js';
@@ -11,12 +10,20 @@ const SEARCH_THRESHOLD = 8;
 
 /** Step 1: what the citizen needs, and for how many people. */
 export class ServicesStep extends StepElement {
-  @property({ attribute: false }) services: Service[] = [];
-  @property({ attribute: false }) quantities: Readonly<Record<string, number>> = {};
-  @property({ attribute: false }) totalMinutes = 0;
+  static override properties = {
+    services: { attribute: false },
+    quantities: { attribute: false },
+    totalMinutes: { attribute: false },
+    query: { state: true, attribute: false },
+    showRequiredError: { state: true, attribute: false },
+  };
 
-  @state() private query = '';
-  @state() private showRequiredError = false;
+  services: Service[] = [];
+  quantities: Readonly<Record<string, number>> = {};
+  totalMinutes = 0;
+
+  private query = '';
+  private showRequiredError = false;
 
   #folded = new WeakMap<Service, string>();
 

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { emitIntent, type Intent } from '../../flow/intents.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
 
@@ -9,8 +8,13 @@ import type { Lang, Messages } from '../../i18n/messages.js';
  * root's stylesheet styles them.
  */
 export class StepElement extends LitElement {
-  @property({ attribute: false }) messages!: Messages;
-  @property({ attribute: false }) override lang: Lang = 'de';
+  static override properties: PropertyDeclarations = {
+    messages: { attribute: false },
+    lang: { attribute: false },
+  };
+
+  messages!: Messages;
+  override lang: Lang = 'de';
 
   protected override createRenderRoot(): HTMLElement {
     return this;

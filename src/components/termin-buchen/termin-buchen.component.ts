@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { clock } from '../../clock.js';
 import { BookingController } from '../../flow/booking-controller.js';
 import type { Intent } from '../../flow/intents.js';
@@ -73,36 +72,47 @@ import { styles } from './termin-buchen.styles.js';
 export class TerminBuchen extends LitElement {
   static override styles = [styles, manageStyles];
 
+  static override properties = {
+    api: {},
+    backend: {},
+    lang: {},
+    service: {},
+    location: {},
+    prefill: { attribute: false },
+    mode: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
   /** Base URL of the booking backend that implements the termin-buchen contract. */
-  @property() api = '';
+  api = '';
 
   /**
    * Which kind of backend `api` points to: `v1` (the termin-buchen contract, default), or `zms` for a ZMS
    * (eappointment) citizen API, in the build that ships that adapter (termin-buchen-zms.js).
    */
-  @property() backend = 'v1';
+  backend = 'v1';
 
   // Not reflected: an empty `lang` attribute on the host would declare the element's language unknown.
   /** `de` or `en`; without it, the nearest `lang` of the page decides, then German. */
-  @property() override lang = '';
+  override lang = '';
 
   /** Id of a service to preselect, e.g. on a page about passports. Unknown ids are ignored. */
-  @property() service: string | null = null;
+  service: string | null = null;
 
   /** Id of a location to preselect, e.g. on a page per office. Unknown ids are ignored. */
-  @property() location: string | null = null;
+  location: string | null = null;
 
   /** Person fields a CMS already knows (`firstName`, `lastName`, `email`, …), filled in for the citizen. */
-  @property({ attribute: false }) prefill: Partial<PersonDraft> | null = null;
+  prefill: Partial<PersonDraft> | null = null;
 
   /** `book` (default), or `manage` for a page where citizens find, confirm, move or cancel a booking. */
-  @property({ reflect: true }) mode: 'book' | 'manage' = 'book';
+  mode: 'book' | 'manage' = 'book';
 
   /**
    * The level of the step headings in the page's outline, 1 to 6: 2 (the default) under a page's `h1`,
    * 3 where the widget sits under an `h2`. Sub-headings follow one level below.
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** The booking an e-mail link (`#termin=<code>.<token>`) asked for; the token never stays in the URL. */
   #manageLink: BookingRef | null = null;
