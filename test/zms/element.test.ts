@@ -42,7 +42,8 @@ async function preconfirmedBooking(zms: ZmsMockState): Promise<ZmsMockState['mai
 
 /** The alert says `german`, and after switching the language at runtime, `english`. */
 async function expectAlertInBothLanguages(el: TerminBuchen, german: string, english: string): Promise<void> {
-  await waitUntil(() => queryByRole(el, 'alert')?.textContent?.includes(german), `no alert says "${german}" (it says "${queryByRole(el, 'alert')?.textContent?.trim()}")`);
+  // Where a captcha comes first, its solve (ZMS's cost: seconds on a busy machine) precedes the answer.
+  await waitUntil(() => queryByRole(el, 'alert')?.textContent?.includes(german), `no alert says "${german}" (it says "${queryByRole(el, 'alert')?.textContent?.trim()}")`, { timeout: 20_000 });
   el.lang = 'en';
   await waitUntil(() => queryByRole(el, 'alert')?.textContent?.includes(english), `no alert says "${english}" (it says "${queryByRole(el, 'alert')?.textContent?.trim()}")`);
   el.lang = 'de';
