@@ -14,8 +14,16 @@ export interface TerminEventDetails {
   'termin-rescheduled': Pick<Booking, 'code' | 'start' | 'end'>;
 }
 
+/**
+ * Dispatches a bubbling event from `from`. Only a `composed` one leaves the widget's shadow root for the page:
+ * the widget's inner events stay inside.
+ */
+export function emit<Detail>(from: EventTarget, name: string, detail?: Detail, composed = false): void {
+  from.dispatchEvent(new CustomEvent<Detail>(name, { detail, bubbles: true, composed }));
+}
+
 export function emitTerminEvent<Name extends keyof TerminEventDetails>(host: HTMLElement, name: Name, detail: TerminEventDetails[Name]): void {
-  host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  emit(host, name, detail, true);
 }
 
 /** What `termin-booked` tells the page about a booking: never the person. */

@@ -1,5 +1,6 @@
 import type { Slot } from '../api/schemas.js';
 import type { FlowEvent } from './machine.js';
+import { emit } from '../events.js';
 
 /**
  * What a step component asks for. Plain choices go straight into the reducer; the rest need a request
@@ -35,7 +36,7 @@ export type Intent =
  * typed, and the host page's scripts and analytics must never see that.
  */
 export function emitIntent(from: Element, intent: Intent): void {
-  from.dispatchEvent(new CustomEvent<Intent>('tb-intent', { detail: intent, bubbles: true, composed: false }));
+  emit(from, 'tb-intent', intent);
 }
 
 declare global {

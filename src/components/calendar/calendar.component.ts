@@ -16,6 +16,7 @@ import {
 } from '../../format/datetime.js';
 import { de } from '../../i18n/de.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
+import { emit } from '../../events.js';
 
 export type MonthChangeDetail = { month: string };
 export type DaySelectDetail = { date: string };
@@ -232,9 +233,7 @@ export class Calendar extends LitElement {
 
   #requestMonth(month: string) {
     if (!this.#canShow(month)) return;
-    this.dispatchEvent(
-      new CustomEvent<MonthChangeDetail>('tb-month-change', { detail: { month }, bubbles: true, composed: true }),
-    );
+    emit<MonthChangeDetail>(this, 'tb-month-change', { month }, true);
   }
 
   #onKeyDown(event: KeyboardEvent) {
@@ -308,9 +307,7 @@ export class Calendar extends LitElement {
 
   #select(date: string) {
     if (this.#stateOf(date) !== 'available') return;
-    this.dispatchEvent(
-      new CustomEvent<DaySelectDetail>('tb-day-select', { detail: { date }, bubbles: true, composed: true }),
-    );
+    emit<DaySelectDetail>(this, 'tb-day-select', { date }, true);
   }
 
   #dateOf(target: EventTarget | null): string | null {

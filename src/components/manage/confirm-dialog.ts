@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { defineOnce, StepElement } from '../steps/step-element.js';
+import { emit } from '../../events.js';
 
 /**
  * A modal yes/no question on a native `<dialog>`: `showModal()` makes the page inert and closes on Escape.
@@ -52,7 +53,7 @@ export class ConfirmDialog extends StepElement {
 
   #confirm(): void {
     this.#dialog?.close();
-    this.dispatchEvent(new CustomEvent('tb-dialog-confirm', { bubbles: true, composed: false }));
+    emit(this, 'tb-dialog-confirm');
   }
 
   override render() {

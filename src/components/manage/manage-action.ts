@@ -1,3 +1,5 @@
+import { emit } from '../../events.js';
+
 /** What the manage views ask the manage view for; like intents, they never leave the widget. */
 export type ManageAction =
   | { type: 'lookup'; code: string; email: string }
@@ -7,7 +9,7 @@ export type ManageAction =
   | { type: 'change' };
 
 export function emitManageAction(from: Element, action: ManageAction): void {
-  from.dispatchEvent(new CustomEvent<ManageAction>('tb-manage', { detail: action, bubbles: true, composed: false }));
+  emit(from, 'tb-manage', action);
 }
 
 declare global {

@@ -13,6 +13,7 @@ import { defineOnce, StepElement } from '../steps/step-element.js';
 import './booking-view.js';
 import './lookup-form.js';
 import type { ManageAction } from './manage-action.js';
+import { emit } from '../../events.js';
 
 /**
  * "Termin verwalten": find a booking, then confirm, cancel or move it. Renders the heading of each of
@@ -82,7 +83,7 @@ export class ManageView extends StepElement {
   }
 
   #bookNew(): void {
-    this.dispatchEvent(new CustomEvent('tb-mode-change', { detail: { mode: 'book' }, bubbles: true, composed: false }));
+    emit(this, 'tb-mode-change', { mode: 'book' });
   }
 
   /** The day and slot steps of the booking flow send intents; here they move the booking instead. */

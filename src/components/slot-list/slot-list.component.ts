@@ -3,6 +3,7 @@ import type { Slot } from '../../api/schemas.js';
 import { formatTime, hourIn } from '../../format/datetime.js';
 import { de } from '../../i18n/de.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
+import { emit } from '../../events.js';
 
 export type SlotSelectDetail = { slot: Slot };
 
@@ -113,9 +114,7 @@ export class SlotList extends LitElement {
 
   #choose(slot: Slot) {
     if (this.busy) return;
-    this.dispatchEvent(
-      new CustomEvent<SlotSelectDetail>('tb-slot-select', { detail: { slot }, bubbles: true, composed: true }),
-    );
+    emit<SlotSelectDetail>(this, 'tb-slot-select', { slot }, true);
   }
 }
 
