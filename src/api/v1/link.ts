@@ -2,11 +2,10 @@
  * The manage link a v1 backend's e-mail carries: `<page>#termin=<code>.<token>`. The token works like a
  * password for one booking, so the manage view reads it once and removes it from the address bar.
  */
+import { percentDecoded } from '../fragment.js';
 import type { BookingRef, LinkFormat } from '../port.js';
 
 const FRAGMENT_KEY = 'termin';
-/** Mail clients re-encode links; more than this many layers is not a mangled link but something else. */
-const MAX_DECODE_ROUNDS = 3;
 
 /** `k7q 4xp`, `K7Q--4XP` and `k7q4xp` all become `K7Q-4XP`: codes are printed in groups of three. */
 export function normaliseCode(input: string): string {
@@ -14,24 +13,10 @@ export function normaliseCode(input: string): string {
   return characters.match(/.{1,3}/g)?.join('-') ?? '';
 }
 
-function decodeFully(text: string): string {
-  let current = text;
-  for (let round = 0; round < MAX_DECODE_ROUNDS; round++) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(current);
-    } catch {
-      return current;
-    }
-    if (decoded === current) return current;
-    current = decoded;
-  }
-  return current;
-}
 
 /** The booking a `#termin=…` fragment points to, tolerating percent-encoding and trailing punctuation. */
 export function parseManageFragment(hash: string): BookingRef | null {
-  const text = decodeFully(hash).trim().replace(/^#/, '');
+  const text = percentDecoded(hash).trim().replace(/^#/, '');
   const match = new RegExp(`^${FRAGMENT_KEY}=([^.]+)\\.([A-Za-z0-9_~-][A-Za-z0-9._~-]*)`).exec(text);
   if (!match) return null;
   const code = normaliseCode(match[1]);

@@ -6,11 +6,10 @@
  * Both kinds become a plain BookingRef: the manage view confirms a pending booking whichever it was.
  */
 import * as z from 'zod/mini';
+import { percentDecoded } from '../fragment.js';
 import type { BookingRef, LinkFormat } from '../port.js';
 
 const ROUTE = /^\/appointment\/(?:confirm\/)?([A-Za-z0-9+/_ -]+=*)\/?$/;
-/** More layers of percent-encoding than this are not a mangled link but something else. */
-const MAX_DECODE_ROUNDS = 3;
 
 /** `id` is an int in the templates' JSON; a string of digits is read as well. authKey: 4 or 64 hex digits. */
 const LinkPayload = z.object({
@@ -18,20 +17,6 @@ const LinkPayload = z.object({
   authKey: z.string().check(z.regex(/^(?:[0-9a-fA-F]{4}|[0-9a-fA-F]{64})$/)),
 });
 
-function percentDecoded(text: string): string {
-  let current = text;
-  for (let round = 0; round < MAX_DECODE_ROUNDS; round++) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(current);
-    } catch {
-      return current;
-    }
-    if (decoded === current) break;
-    current = decoded;
-  }
-  return current;
-}
 
 /** Standard or URL-safe alphabet, padding or none; a `+` that a mail client turned into a space is one again. */
 function base64Decoded(text: string): string | null {
