@@ -17,6 +17,7 @@ import {
 import { de } from '../../i18n/de.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
 import { emit } from '../../events.js';
+import { defineOnce, reactiveProperties } from '../steps/step-element.js';
 
 export type MonthChangeDetail = { month: string };
 export type DaySelectDetail = { date: string };
@@ -32,6 +33,11 @@ interface CalendarDay {
 }
 
 let instances = 0;
+
+/** Days the arrow keys move: one back or on, a week up or down. */
+const ARROW_DAYS: Partial<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+/** Months Page Up and Page Down move; with Shift, years. */
+const PAGE_MONTHS: Partial<Record<string, number>> = { PageUp: -1, PageDown: 1 };
 
 const chevron = (points: string) =>
   html`<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
@@ -49,16 +55,9 @@ const chevron = (points: string) =>
  */
 export class Calendar extends LitElement {
   static override properties = {
-    month: { attribute: false },
-    available: { attribute: false },
-    selected: { attribute: false },
-    today: { attribute: false },
-    lastBookable: { attribute: false },
     loading: { type: Boolean },
     failed: {},
-    messages: { attribute: false },
-    lang: { attribute: false },
-    activeDate: { state: true, attribute: false },
+    ...reactiveProperties(['month', 'available', 'selected', 'today', 'lastBookable', 'messages', 'lang'], ['activeDate']),
   };
 
   /** The month shown, `YYYY-MM`. */
@@ -109,23 +108,9 @@ export class Calendar extends LitElement {
     const tabStop = this.#tabStop();
     return html`
       <div class="header">
-        <button
-          type="button"
-          class="nav"
-          aria-disabled=${this.#canShow(previous) ? 'false' : 'true'}
-          @click=${() => this.#requestMonth(previous)}
-        >
-          ${chevron('15 5 8 12 15 19')}<span class="visually-hidden">${messages.previousMonth(formatMonthYear(previous, this.lang))}</span>
-        </button>
+        ${this.#renderNav(previous, '15 5 8 12 15 19', messages.previousMonth)}
         <h3 id=${this.#headingId} aria-live="polite">${formatMonthYear(this.month, this.lang)}</h3>
-        <button
-          type="button"
-          class="nav"
-          aria-disabled=${this.#canShow(next) ? 'false' : 'true'}
-          @click=${() => this.#requestMonth(next)}
-        >
-          ${chevron('9 5 16 12 9 19')}<span class="visually-hidden">${messages.nextMonth(formatMonthYear(next, this.lang))}</span>
-        </button>
+        ${this.#renderNav(next, '9 5 16 12 9 19', messages.nextMonth)}
       </div>
       <table
         role="grid"
@@ -157,12 +142,23 @@ export class Calendar extends LitElement {
           </div>`
         : nothing}
       <ul class="legend">
-        <li><span class="swatch available" aria-hidden="true"></span>${messages.legendAvailable}</li>
-        <li><span class="swatch selected" aria-hidden="true"></span>${messages.legendSelected}</li>
-        <li><span class="swatch unavailable" aria-hidden="true"></span>${messages.legendUnavailable}</li>
-        <li><span class="swatch today" aria-hidden="true"></span>${messages.legendToday}</li>
+        ${(
+          [
+            ['available', messages.legendAvailable],
+            ['selected', messages.legendSelected],
+            ['unavailable', messages.legendUnavailable],
+            ['today', messages.legendToday],
+          ] as const
+        ).map(([swatch, label]) => html`<li><span class="swatch ${swatch}" aria-hidden="true"></span>${label}</li>`)}
       </ul>
     `;
+  }
+
+  /** The button to the month before or after: the chevron points the way, the hidden text names the month. */
+  #renderNav(month: string, chevronPoints: string, label: (monthName: string) => string) {
+    return html`<button type="button" class="nav" aria-disabled=${this.#canShow(month) ? 'false' : 'true'} @click=${() => this.#requestMonth(month)}>
+      ${chevron(chevronPoints)}<span class="visually-hidden">${label(formatMonthYear(month, this.lang))}</span>
+    </button>`;
   }
 
   #renderDay(day: CalendarDay, tabStop: string) {
@@ -202,19 +198,16 @@ export class Calendar extends LitElement {
   #labelOf(date: string, state: DayState): string {
     const messages = this.messages.calendar;
     const name = formatDateLong(date, this.lang);
-    switch (state) {
-      case 'available':
-        return messages.day(name, messages.freeSlots(this.available.get(date) ?? 0));
-      case 'past':
-        return messages.day(name, messages.past);
-      case 'not-yet-bookable':
-        return messages.day(name, messages.notYetBookable);
-      case 'no-free-slots':
-        return messages.day(name, messages.noFreeSlots);
-      case 'loading':
-      case 'unknown':
-        return name;
-    }
+    // While the days load, or when they could not be, the date alone: nothing is known about it yet.
+    const status = {
+      available: messages.freeSlots(this.available.get(date) ?? 0),
+      past: messages.past,
+      'not-yet-bookable': messages.notYetBookable,
+      'no-free-slots': messages.noFreeSlots,
+      loading: '',
+      unknown: '',
+    }[state];
+    return status ? messages.day(name, status) : name;
   }
 
   #tabStop(): string {
@@ -251,27 +244,13 @@ export class Calendar extends LitElement {
   }
 
   #keyTarget(event: KeyboardEvent, from: string): string | null {
-    switch (event.key) {
-      case 'ArrowLeft':
-        return addDaysToDate(from, -1);
-      case 'ArrowRight':
-        return addDaysToDate(from, 1);
-      case 'ArrowUp':
-        return addDaysToDate(from, -7);
-      case 'ArrowDown':
-        return addDaysToDate(from, 7);
-      // The grid shows no days of neighbouring months, so Home and End stop at the month's edge.
-      case 'Home':
-        return maxDate(startOfWeekOf(from), firstDayOf(monthOf(from)));
-      case 'End':
-        return minDate(endOfWeekOf(from), lastDayOf(monthOf(from)));
-      case 'PageUp':
-        return addMonthsToDate(from, event.shiftKey ? -12 : -1);
-      case 'PageDown':
-        return addMonthsToDate(from, event.shiftKey ? 12 : 1);
-      default:
-        return null;
-    }
+    const { key } = event;
+    if (ARROW_DAYS[key]) return addDaysToDate(from, ARROW_DAYS[key]);
+    if (PAGE_MONTHS[key]) return addMonthsToDate(from, PAGE_MONTHS[key] * (event.shiftKey ? 12 : 1));
+    // The grid shows no days of neighbouring months, so Home and End stop at the month's edge.
+    if (key === 'Home') return maxDate(startOfWeekOf(from), firstDayOf(monthOf(from)));
+    if (key === 'End') return minDate(endOfWeekOf(from), lastDayOf(monthOf(from)));
+    return null;
   }
 
   async #moveTo(date: string) {
@@ -328,7 +307,7 @@ function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-if (!customElements.get('tb-calendar')) customElements.define('tb-calendar', Calendar);
+defineOnce('tb-calendar', Calendar);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -7,26 +7,16 @@ import { callUs } from '../../i18n/error-message.js';
 import { downloadIcs } from '../../ics/download.js';
 import { PERSON_FIELDS } from '../../flow/person.js';
 import { bookingRows, dateTime, saveToCalendar, timeRange } from '../steps/booking-facts.js';
-import { defineOnce, StepElement } from '../steps/step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from '../steps/step-element.js';
 import './confirm-dialog.js';
 import type { ConfirmDialog } from './confirm-dialog.js';
 import { emitManageAction } from './manage-action.js';
 
 /** One booking with what the citizen can do with it: move it, cancel it, put it in a calendar. */
 export class BookingView extends StepElement {
-  static override properties = {
-    booking: { attribute: false },
-    timeZone: { attribute: false },
-    notice: { attribute: false },
-    cancelling: { attribute: false },
-    tooLate: { attribute: false },
-    phone: { attribute: false },
-    data: { attribute: false },
-    capabilities: { attribute: false },
-  };
+  static override properties = reactiveProperties(['booking', 'notice', 'cancelling', 'tooLate', 'phone', 'data', 'capabilities']);
 
   booking!: Booking;
-  timeZone = 'Europe/Berlin';
   notice: ManageState['notice'] = null;
   cancelling = false;
   /** The backend answered `too_late`; its error says so, with the phone number. */
@@ -55,10 +45,14 @@ export class BookingView extends StepElement {
     downloadIcs(JSON.stringify(file, null, 2), `termin-${code}-daten.json`, 'application/json');
   }
 
+  #dateTime(instant: string): string {
+    return dateTime(this.messages, this.lang, this.timeZone, instant);
+  }
+
   #renderData(data: PersonalData) {
     const m = this.messages;
     const p = m.privacy;
-    const at = (instant: string) => dateTime(m, this.lang, this.timeZone, instant);
+    const at = (instant: string) => this.#dateTime(instant);
     const person: Record<string, string | undefined> = { ...data.person, notes: data.notes };
     const rows: [string, string | undefined][] = [
       ...PERSON_FIELDS.map((field): [string, string | undefined] => [field === 'notes' ? p.notes : m.details.labels[field], person[field]]),
@@ -74,19 +68,14 @@ export class BookingView extends StepElement {
     </section>`;
   }
 
-  #addToCalendar(): void {
-    saveToCalendar(this.booking, this.messages, this.lang);
-  }
-
   override render() {
     const m = this.messages.manage;
     const booking = this.booking;
-    const when = timeRange(this.messages, this.lang, this.timeZone, booking.start, booking.end);
+    const when = timeRange(this, booking.start, booking.end);
     const pending = booking.status === 'pending';
     const until = booking.changeableUntil;
     // Past the deadline the booking says it carries, neither is offered: said up front, with whom to call.
     const closed = !!until && clock.now().getTime() >= Date.parse(until);
-    const at = (instant: string) => dateTime(this.messages, this.lang, this.timeZone, instant);
     const p = this.messages.privacy;
     const can = this.capabilities;
     return html`
@@ -96,23 +85,23 @@ export class BookingView extends StepElement {
           <dt>${m.codeLabel}</dt>
           <dd part="code">${booking.code}</dd>
         </div>
-        ${bookingRows(this.messages, this.lang, this.timeZone, booking)}
+        ${bookingRows(this, booking)}
         <div class="summary-row">
           <dt>${m.status}</dt>
           <dd class="manage-status">
             <span class="badge ${pending ? 'pending' : ''}">${pending ? m.statusPending : m.statusConfirmed}
-              ${pending && booking.confirmBy ? this.messages.done.confirmBy(at(booking.confirmBy)) : nothing}</span>
+              ${pending && booking.confirmBy ? this.messages.done.confirmBy(this.#dateTime(booking.confirmBy)) : nothing}</span>
           </dd>
         </div>
       </dl>
-      ${booking.erasesAt ? html`<p>${p.kept(at(booking.erasesAt))}</p>` : nothing}
+      ${booking.erasesAt ? html`<p>${p.kept(this.#dateTime(booking.erasesAt))}</p>` : nothing}
       ${closed && !this.tooLate ? html`<p class="notice">${m.tooLate}${callUs(this.messages, this.phone)}</p>` : nothing}
       <div class="actions">
         ${this.tooLate || closed
           ? nothing
           : html`${can.canReschedule ? html`<button type="button" class="primary" part="button button-primary" @click=${() => emitManageAction(this, { type: 'reschedule' })}>${m.reschedule}</button>` : nothing}
               <button type="button" part="button" aria-disabled=${this.cancelling ? 'true' : 'false'} @click=${this.#askToCancel}>${m.cancel}</button>`}
-        <button type="button" part="button" @click=${this.#addToCalendar}>${this.messages.done.addToCalendar}</button>
+        <button type="button" part="button" @click=${() => saveToCalendar(this)}>${this.messages.done.addToCalendar}</button>
       </div>
       ${this.cancelling ? html`<p class="loading" role="status">${m.cancelling}</p>` : nothing}
       <div class="actions">

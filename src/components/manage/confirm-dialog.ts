@@ -27,10 +27,6 @@ export class ConfirmDialog extends StepElement {
     return this.querySelector('dialog');
   }
 
-  get open(): boolean {
-    return this.#dialog?.open ?? false;
-  }
-
   async show(opener: HTMLElement): Promise<void> {
     this.#opener = opener;
     await this.updateComplete;

@@ -2,18 +2,14 @@ import { html, nothing } from 'lit';
 import { LookupRequest } from '../../api/schemas.js';
 import { normaliseCode } from '../../api/v1/link.js';
 import { describedBy, renderFormField, type FormField } from '../steps/form-field.js';
-import { defineOnce, StepElement } from '../steps/step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from '../steps/step-element.js';
 import { emitManageAction } from './manage-action.js';
 
 type LookupField = 'code' | 'email';
 
 /** Finds a booking by its code and the e-mail address it was booked with. */
 export class LookupForm extends StepElement {
-  static override properties = {
-    code: { attribute: false },
-    busy: { attribute: false },
-    errors: { state: true, attribute: false },
-  };
+  static override properties = reactiveProperties(['code', 'busy'], ['errors']);
 
   /** Prefill, e.g. the code of a link that no longer works. */
   code = '';

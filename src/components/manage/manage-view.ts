@@ -9,7 +9,7 @@ import type { ManageView as ManageViewId } from '../../manage/manage-machine.js'
 import { timeRange } from '../steps/booking-facts.js';
 import '../steps/datetime-step.js';
 import '../steps/details-step.js';
-import { defineOnce, StepElement } from '../steps/step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from '../steps/step-element.js';
 import './booking-view.js';
 import './lookup-form.js';
 import type { ManageAction } from './manage-action.js';
@@ -22,12 +22,7 @@ import { emit } from '../../events.js';
  * @fires tb-mode-change - The citizen wants to book a new appointment instead. `detail: { mode: 'book' }`; stays inside the widget.
  */
 export class ManageView extends StepElement {
-  static override properties = {
-    adapter: { attribute: false },
-    proving: { attribute: false },
-    catalog: { attribute: false },
-    link: { attribute: false },
-  };
+  static override properties = reactiveProperties(['adapter', 'proving', 'catalog', 'link']);
 
   /** The booking backend, shared with the booking flow. */
   adapter!: Backend;
@@ -41,10 +36,6 @@ export class ManageView extends StepElement {
   readonly #manage = new ManageController(this);
   #shownView: ManageViewId = 'lookup';
   #shownTooLate = false;
-
-  get language() {
-    return this.lang;
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('link') && this.link) void this.#manage.open(this.link);
@@ -116,19 +107,15 @@ export class ManageView extends StepElement {
 
   #headingFor(view: ManageViewId): string {
     const m = this.messages.manage;
-    switch (view) {
-      case 'lookup':
-        return m.lookupTitle;
-      case 'opening':
-      case 'booking':
-        return m.bookingTitle;
-      case 'reschedule':
-        return m.rescheduleTitle;
-      case 'cancelled':
-        return m.cancelledTitle;
-      case 'change':
-        return this.messages.privacy.changeTitle;
-    }
+    const headings: Record<ManageViewId, string> = {
+      lookup: m.lookupTitle,
+      opening: m.bookingTitle,
+      booking: m.bookingTitle,
+      reschedule: m.rescheduleTitle,
+      cancelled: m.cancelledTitle,
+      change: this.messages.privacy.changeTitle,
+    };
+    return headings[view];
   }
 
   override render() {
@@ -207,7 +194,7 @@ export class ManageView extends StepElement {
         .picker=${this.#manage.picker.state} .proving=${this.proving} .date=${state.date} .held=${state.held}
         .holdExpired=${state.holdExpired} .today=${this.#manage.today} .lastBookable=${this.#manage.lastBookable}
         .timeZone=${this.#timeZone}
-        .summary=${m.manage.rescheduleIntro(timeRange(m, this.lang, this.#timeZone, booking.start, booking.end))}></tb-datetime-step>
+        .summary=${m.manage.rescheduleIntro(timeRange({ messages: m, lang: this.lang, timeZone: this.#timeZone }, booking.start, booking.end))}></tb-datetime-step>
       ${state.busy === 'reschedule' ? html`<p class="loading" role="status">${m.manage.rescheduling}</p>` : nothing}
       <div class="actions">
         <button type="button" part="button" @click=${() => this.#manage.abandonReschedule()}>${m.manage.keepOld}</button>

@@ -4,6 +4,7 @@ import { formatTime, hourIn } from '../../format/datetime.js';
 import { de } from '../../i18n/de.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
 import { emit } from '../../events.js';
+import { defineOnce, reactiveProperties } from '../steps/step-element.js';
 
 export type SlotSelectDetail = { slot: Slot };
 
@@ -38,12 +39,8 @@ const checkMark = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidd
  */
 export class SlotList extends LitElement {
   static override properties = {
-    slots: { attribute: false },
-    timeZone: { attribute: false },
-    selectedStart: { attribute: false },
     busy: { type: Boolean },
-    messages: { attribute: false },
-    lang: { attribute: false },
+    ...reactiveProperties(['slots', 'timeZone', 'selectedStart', 'messages', 'lang']),
   };
 
   slots: readonly Slot[] = [];
@@ -63,9 +60,8 @@ export class SlotList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('slots') || changed.has('timeZone') || changed.has('messages') || changed.has('lang')) {
-      this.#groups = this.#buildGroups();
-    }
+    const inputs = ['slots', 'timeZone', 'messages', 'lang'] as const;
+    if (inputs.some((name) => changed.has(name))) this.#groups = this.#buildGroups();
   }
 
   override render() {
@@ -118,7 +114,7 @@ export class SlotList extends LitElement {
   }
 }
 
-if (!customElements.get('tb-slot-list')) customElements.define('tb-slot-list', SlotList);
+defineOnce('tb-slot-list', SlotList);
 
 declare global {
   interface HTMLElementTagNameMap {

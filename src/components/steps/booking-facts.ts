@@ -6,8 +6,15 @@ import { bookingToIcs, icsFileName, requirementsOf } from '../../ics/ics.js';
 import { formatDateLong, formatTime, localDateOf } from '../../format/datetime.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
 
+/** How a view writes dates and times: in which words and language, on the office's clock. A step element is one. */
+export interface Presentation {
+  messages: Messages;
+  lang: Lang;
+  timeZone: string;
+}
+
 /** "Donnerstag, 3. Dezember 2026, 08:30 bis 08:45 Uhr" in the office's time zone. */
-export function timeRange(messages: Messages, lang: Lang, timeZone: string, start: string, end: string): string {
+export function timeRange({ messages, lang, timeZone }: Presentation, start: string, end: string): string {
   return messages.review.timeRange(
     formatDateLong(localDateOf(start, timeZone), lang),
     formatTime(start, timeZone, lang),
@@ -42,10 +49,11 @@ const row = (label: string, value: unknown) =>
  * The rows both the confirmation and the manage view show: time, place and services of a booking, how
  * to reach the office and what to bring. The map link is of no use on paper.
  */
-export function bookingRows(messages: Messages, lang: Lang, timeZone: string, booking: Booking): TemplateResult {
+export function bookingRows(view: Presentation, booking: Booking): TemplateResult {
   const { location } = booking;
+  const { messages } = view;
   const m = messages.done;
-  return html`${row(messages.review.datetime, timeRange(messages, lang, timeZone, booking.start, booking.end))}
+  return html`${row(messages.review.datetime, timeRange(view, booking.start, booking.end))}
     ${row(messages.review.location, html`${locationLines(location)}${location.mapUrl
       ? html`<span class="line no-print"><a href=${location.mapUrl} target="_blank">${m.map}</a></span>`
       : nothing}`)}
@@ -55,8 +63,8 @@ export function bookingRows(messages: Messages, lang: Lang, timeZone: string, bo
     ${row(messages.review.requirements, requirementList(booking.services))}`;
 }
 
-/** Downloads the booking as an .ics file; the link back to this page is kept, its fragment (a token) is not. */
-export function saveToCalendar(booking: Booking, messages: Messages, lang: Lang): void {
+/** Downloads the view's booking as an .ics file; the link back to this page is kept, its fragment (a token) is not. */
+export function saveToCalendar({ booking, messages, lang }: { booking: Booking; messages: Messages; lang: Lang }): void {
   const content = bookingToIcs(booking, { messages, lang, now: clock.now(), pageUrl: location.href.split('#')[0] });
   downloadIcs(content, icsFileName(booking));
 }

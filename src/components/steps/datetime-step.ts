@@ -7,23 +7,11 @@ import { formatDateLong, formatDateShort, formatTime, monthOf } from '../../form
 import { callUs } from '../../i18n/error-message.js';
 import '../calendar/calendar.component.js';
 import '../slot-list/slot-list.component.js';
-import { defineOnce, StepElement } from './step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from './step-element.js';
 
 /** Step 3: a day in the month calendar, then a time on that day. */
 export class DatetimeStep extends StepElement {
-  static override properties = {
-    picker: { attribute: false },
-    date: { attribute: false },
-    held: { attribute: false },
-    proving: { attribute: false },
-    holdExpired: { attribute: false },
-    today: { attribute: false },
-    lastBookable: { attribute: false },
-    timeZone: { attribute: false },
-    phone: { attribute: false },
-    summary: { attribute: false },
-    failure: { attribute: false },
-  };
+  static override properties = reactiveProperties(['picker', 'date', 'held', 'proving', 'holdExpired', 'today', 'lastBookable', 'phone', 'summary', 'failure']);
 
   /** Month, days, times and the reservation in progress, from the flow's slot picker. */
   picker: PickerState = initialPickerState();
@@ -34,7 +22,6 @@ export class DatetimeStep extends StepElement {
   holdExpired = false;
   today = '';
   lastBookable = '';
-  timeZone = 'Europe/Berlin';
   /** Whom to call when no time is free: the location's phone, else the town's. */
   phone?: string;
   /** What the times are for, above the calendar. */

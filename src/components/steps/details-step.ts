@@ -12,7 +12,7 @@ import {
 } from '../../flow/person.js';
 import './hold-status.js';
 import { describedBy, renderFormField, type FormField } from './form-field.js';
-import { defineOnce, StepElement } from './step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from './step-element.js';
 
 /** How the browser should help with each field: autofill, keyboard and input type. */
 const FIELD_INPUT: Record<PersonField, { autocomplete: string; type?: string; inputmode?: string }> = {
@@ -29,18 +29,7 @@ const FIELD_INPUT: Record<PersonField, { autocomplete: string; type?: string; in
 
 /** Step 4: the citizen's details, only the fields the town asks for. */
 export class DetailsStep extends StepElement {
-  static override properties = {
-    person: { attribute: false },
-    rules: { attribute: false },
-    sms: { attribute: false },
-    today: { attribute: false },
-    privacyPolicyUrl: { attribute: false },
-    held: { attribute: false },
-    holdExtended: { attribute: false },
-    serverErrors: { attribute: false },
-    shown: { state: true, attribute: false },
-    submitted: { state: true, attribute: false },
-  };
+  static override properties = reactiveProperties(['person', 'rules', 'sms', 'today', 'privacyPolicyUrl', 'held', 'holdExtended', 'serverErrors'], ['shown', 'submitted']);
 
   person!: PersonDraft;
   rules!: FormRules;

@@ -3,7 +3,7 @@ import type { Booking } from '../../api/schemas.js';
 import type { LinkFormat } from '../../api/port.js';
 import { v1Links } from '../../api/v1/link.js';
 import { bookingRows, dateTime, saveToCalendar } from './booking-facts.js';
-import { defineOnce, StepElement } from './step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from './step-element.js';
 
 /**
  * While printing, only the widget is visible. A constructed stylesheet on the document is used because
@@ -26,23 +26,13 @@ function printOnly(host: Element): void {
 
 /** Step 6: the booked (or pending) appointment, with calendar file and print. */
 export class DoneStep extends StepElement {
-  static override properties = {
-    booking: { attribute: false },
-    timeZone: { attribute: false },
-    email: { attribute: false },
-    links: { attribute: false },
-  };
+  static override properties = reactiveProperties(['booking', 'email', 'links']);
 
   booking!: Booking;
-  timeZone = 'Europe/Berlin';
   /** Where the mail went, as the citizen typed it: a typo shows here, and it never leaves the widget. */
   email = '';
   /** How the backend's booking links look: the confirmation links to managing the booking on this page. */
   links: LinkFormat = v1Links;
-
-  #addToCalendar(): void {
-    saveToCalendar(this.booking, this.messages, this.lang);
-  }
 
   override render() {
     const m = this.messages.done;
@@ -61,11 +51,11 @@ export class DoneStep extends StepElement {
               <p class="muted">${this.messages.manage.manageLinkHint}</p>`}
       </div>
       <h3>${m.details}</h3>
-      <dl class="summary" part="summary">${bookingRows(this.messages, this.lang, this.timeZone, booking)}
+      <dl class="summary" part="summary">${bookingRows(this, booking)}
       </dl>
       ${booking.erasesAt ? html`<p class="privacy">${this.messages.privacy.kept(dateTime(this.messages, this.lang, this.timeZone, booking.erasesAt))}</p>` : nothing}
       <div class="actions no-print">
-        <button type="button" class="primary" part="button button-primary" @click=${this.#addToCalendar}>${m.addToCalendar}</button>
+        <button type="button" class="primary" part="button button-primary" @click=${() => saveToCalendar(this)}>${m.addToCalendar}</button>
         <button type="button" part="button" @click=${() => printOnly(this.getRootNode() instanceof ShadowRoot ? (this.getRootNode() as ShadowRoot).host : this)}>${m.print}</button>
         <button type="button" class="link" part="button" @click=${() => this.emit({ type: 'restart' })}>${m.another}</button>
       </div>

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { defineOnce, StepElement } from './step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from './step-element.js';
 
 /** From this many seconds before expiry on, the citizen is warned and offered more time (WCAG 2.2.1). */
 export const WARN_BEFORE_SECONDS = 120;
@@ -10,11 +10,7 @@ export const WARN_BEFORE_SECONDS = 120;
  * re-render every second.
  */
 export class HoldStatus extends StepElement {
-  static override properties = {
-    deadline: { attribute: false },
-    extended: { attribute: false },
-    remaining: { state: true, attribute: false },
-  };
+  static override properties = reactiveProperties(['deadline', 'extended'], ['remaining']);
 
   /** `performance.now()` value at which the hold ends. */
   deadline = 0;

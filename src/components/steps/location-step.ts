@@ -1,15 +1,10 @@
 import { html, nothing } from 'lit';
 import type { Location } from '../../api/schemas.js';
-import { defineOnce, StepElement } from './step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from './step-element.js';
 
 /** Step 2: one of the locations that offer every chosen service. */
 export class LocationStep extends StepElement {
-  static override properties = {
-    locations: { attribute: false },
-    selected: { attribute: false },
-    choice: { state: true, attribute: false },
-    showRequiredError: { state: true, attribute: false },
-  };
+  static override properties = reactiveProperties(['locations', 'selected'], ['choice', 'showRequiredError']);
 
   locations: Location[] = [];
   selected: string | null = null;

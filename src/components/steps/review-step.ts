@@ -4,24 +4,13 @@ import type { HeldSlot } from '../../flow/machine.js';
 import { visibleFields, type PersonDraft } from '../../flow/person.js';
 import { locationLines, requirementList, serviceLines, timeRange } from './booking-facts.js';
 import './hold-status.js';
-import { defineOnce, StepElement } from './step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from './step-element.js';
 
 type EditableStep = 'services' | 'location' | 'datetime' | 'details';
 
 /** Step 5: everything at a glance, each part with "Ändern", then one button that books. */
 export class ReviewStep extends StepElement {
-  static override properties = {
-    services: { attribute: false },
-    location: { attribute: false },
-    locationEditable: { attribute: false },
-    held: { attribute: false },
-    holdExtended: { attribute: false },
-    person: { attribute: false },
-    rules: { attribute: false },
-    sms: { attribute: false },
-    timeZone: { attribute: false },
-    submitting: { attribute: false },
-  };
+  static override properties = reactiveProperties(['services', 'location', 'locationEditable', 'held', 'holdExtended', 'person', 'rules', 'sms', 'submitting']);
 
   /** The chosen services, with what to bring for each where the catalog says. */
   services: { name: string; quantity: number; requirements?: string[] }[] = [];
@@ -34,7 +23,6 @@ export class ReviewStep extends StepElement {
   rules!: FormRules;
   /** The SMS reminder opt-in; undefined where the town does not offer it. */
   sms?: boolean;
-  timeZone = 'Europe/Berlin';
   submitting = false;
 
   #submit(): void {
@@ -62,7 +50,7 @@ export class ReviewStep extends StepElement {
         ${this.#row('services', m.services, serviceLines(this.services))}
         ${requirements ? this.#row(null, m.requirements, requirements, 'requirements') : nothing}
         ${this.location ? this.#row(this.locationEditable ? 'location' : null, m.location, locationLines(this.location)) : nothing}
-        ${held ? this.#row('datetime', m.datetime, html`${timeRange(this.messages, this.lang, this.timeZone, held.slot.start, held.slot.end)}`) : nothing}
+        ${held ? this.#row('datetime', m.datetime, html`${timeRange(this, held.slot.start, held.slot.end)}`) : nothing}
         ${visibleFields(this.rules).map((field) =>
           this.#row('details', labels[field], this.person[field].trim() || html`<span class="muted">${m.notProvided}</span>`, field),
         )}

@@ -3,20 +3,14 @@ import type { Service } from '../../api/schemas.js';
 import { formatDuration } from '../../format/datetime.js';
 import { clampQuantity } from '../../flow/machine.js';
 import { foldForSearch, matchesQuery } from '../../flow/search.js';
-import { defineOnce, StepElement } from './step-element.js';
+import { defineOnce, reactiveProperties, StepElement } from './step-element.js';
 
 /** From this many services on, a search field filters the list. */
 const SEARCH_THRESHOLD = 8;
 
 /** Step 1: what the citizen needs, and for how many people. */
 export class ServicesStep extends StepElement {
-  static override properties = {
-    services: { attribute: false },
-    quantities: { attribute: false },
-    totalMinutes: { attribute: false },
-    query: { state: true, attribute: false },
-    showRequiredError: { state: true, attribute: false },
-  };
+  static override properties = reactiveProperties(['services', 'quantities', 'totalMinutes'], ['query', 'showRequiredError']);
 
   services: Service[] = [];
   quantities: Readonly<Record<string, number>> = {};

@@ -24,6 +24,10 @@ import { HeadingLevelController } from './heading-level-controller.js';
 import { TextScaleController } from './text-scale-controller.js';
 import { styles } from './termin-buchen.styles.js';
 
+/** The catalog entry with this id, if there is one. */
+const byId = <Entry extends { id: string }>(list: Entry[] | undefined, id: string | null): Entry | undefined =>
+  list?.find((entry) => entry.id === id);
+
 /**
  * Appointment booking for a municipal Bürgerbüro, embedded in the town's own page.
  *
@@ -179,7 +183,8 @@ export class TerminBuchen extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('api') && changed.get('api') !== undefined) || (changed.has('backend') && changed.get('backend') !== undefined)) this.#flow.reset();
+    // A changed backend starts over; the first values set are no change.
+    if (changed.get('api') !== undefined || changed.get('backend') !== undefined) this.#flow.reset();
     if (this.#lastLanguage && this.#lastLanguage !== this.language) this.#flow.languageChanged();
     this.#lastLanguage = this.language;
     const step = this.#flow.state.catalog && this.#flow.state.step;
@@ -276,23 +281,27 @@ export class TerminBuchen extends LitElement {
   /** The page preselected a service at an office that does not offer it: said once, and the citizen chooses. */
   #renderNotOffered() {
     const { catalog } = this.#flow.state;
-    const name = (list: { id: string; name: string }[] = [], id: string | null) => list.find((item) => item.id === id)?.name ?? '';
     return html`<p class="notice" role="status">
-      ${this.#messages.services.notOffered(name(catalog?.locations, this.location), name(catalog?.services, this.service))}
+      ${this.#messages.services.notOffered(byId(catalog?.locations, this.location)?.name ?? '', byId(catalog?.services, this.service)?.name ?? '')}
     </p>`;
   }
 
   /** What the times are for, with the way back to change it: preselected or chosen, the citizen sees it. */
   #renderChoice(location: string, duration: string) {
     const m = this.#messages;
-    const { state } = this.#flow;
-    const services = selectedServices(state)
-      .map(({ id, quantity }) => `${state.catalog!.services.find((service) => service.id === id)!.name}, ${m.datetime.persons(quantity)}`)
+    const services = this.#chosenServices()
+      .map(({ name, quantity }) => `${name}, ${m.datetime.persons(quantity)}`)
       .join('; ');
     return html`${m.datetime.chosen(services, location, duration)}
       <button type="button" class="link" part="button" @click=${() => this.#flow.handle({ type: 'edit', step: 'services' })}>
         ${m.review.change}<span class="visually-hidden"> ${m.datetime.changeWhat}</span>
       </button>`;
+  }
+
+  /** The chosen services as the catalog has them, each with its quantity. */
+  #chosenServices() {
+    const { state } = this.#flow;
+    return selectedServices(state).map(({ id, quantity }) => ({ ...byId(state.catalog!.services, id)!, quantity }));
   }
 
   /** Without a lookup by code and e-mail, the confirmation and its calendar entry point to the e-mail's link instead. */
@@ -310,38 +319,39 @@ export class TerminBuchen extends LitElement {
   #renderStep() {
     const { state } = this.#flow;
     const catalog = state.catalog!;
-    const common = { messages: this.#messages, lang: this.language };
-    const location = catalog.locations.find((candidate) => candidate.id === state.locationId) ?? null;
+    const messages = this.#messages;
+    const lang = this.language;
+    const location = byId(catalog.locations, state.locationId) ?? null;
     const duration = formatDuration(totalMinutes(state), this.language);
     switch (state.step) {
       case 'services':
         return html`${state.notice === 'notOffered' ? this.#renderNotOffered() : nothing}
-          <tb-services-step .messages=${common.messages} .lang=${common.lang}
+          <tb-services-step .messages=${messages} .lang=${lang}
           .services=${catalog.services.filter((service) => !state.servicesAt || catalog.offers.some((offer) => offer.serviceId === service.id && offer.locationId === state.servicesAt))}
           .quantities=${state.quantities} .totalMinutes=${totalMinutes(state)}></tb-services-step>
           <p class="manage-entry">${this.#messages.manage.openHint}
             <button type="button" class="link" part="button" @click=${() => this.#switchMode('manage')}>${this.#messages.manage.open}</button>
           </p>`;
       case 'location':
-        return html`<tb-location-step .messages=${common.messages} .lang=${common.lang}
+        return html`<tb-location-step .messages=${messages} .lang=${lang}
           .locations=${fittingLocations(state)} .selected=${state.locationId}></tb-location-step>`;
       case 'datetime':
-        return html`<tb-datetime-step .messages=${common.messages} .lang=${common.lang}
+        return html`<tb-datetime-step .messages=${messages} .lang=${lang}
           .picker=${this.#flow.picker.state} .proving=${this.#proving} .date=${state.date} .held=${state.held} .holdExpired=${state.notice === 'holdExpired'} .today=${this.#flow.today} .lastBookable=${this.#flow.lastBookable}
           .timeZone=${catalog.timeZone} .phone=${location?.phone ?? catalog.contact?.phone} .summary=${this.#renderChoice(location?.name ?? '', duration)}
           .failure=${this.#flow.failure?.nearTimes ? this.#renderFailure() : nothing}></tb-datetime-step>`;
       case 'details':
-        return html`<tb-details-step .messages=${common.messages} .lang=${common.lang}
+        return html`<tb-details-step .messages=${messages} .lang=${lang}
           .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined} .today=${this.#flow.today} .privacyPolicyUrl=${catalog.privacyPolicyUrl}
           .held=${state.held} .holdExtended=${this.#holdExtension} .serverErrors=${this.#flow.serverFieldErrors}></tb-details-step>`;
       case 'review':
-        return html`<tb-review-step .messages=${common.messages} .lang=${common.lang}
-          .services=${selectedServices(state).map(({ id, quantity }) => ({ name: id, ...catalog.services.find((s) => s.id === id), quantity }))}
+        return html`<tb-review-step .messages=${messages} .lang=${lang}
+          .services=${this.#chosenServices()}
           .location=${location} .locationEditable=${visibleSteps(state).includes('location')} .held=${state.held}
           .holdExtended=${this.#holdExtension} .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined}
           .timeZone=${catalog.timeZone} .submitting=${this.#flow.submitting}></tb-review-step>`;
       case 'done':
-        return html`<tb-done-step .messages=${this.#doneMessages()} .lang=${common.lang}
+        return html`<tb-done-step .messages=${this.#doneMessages()} .lang=${lang}
           .booking=${state.booking} .timeZone=${catalog.timeZone} .email=${state.person.email.trim()} .links=${this.adapter.links}></tb-done-step>`;
     }
   }
