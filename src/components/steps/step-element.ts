@@ -14,9 +14,9 @@ export function reactiveProperties(inputs: string[], state: string[] = []): Prop
 }
 
 /**
- * Base of the step components. They render into their own light DOM, inside the root's shadow root, so
- * that labels, `aria-describedby` and the error summary's links all resolve within one tree, and the
- * root's stylesheet styles them.
+ * Base of the step components, and of the calendar and slot list inside them. They render into their own
+ * light DOM, inside the root's shadow root, so that labels, `aria-describedby` and the error summary's
+ * links all resolve within one tree, and the root's stylesheet styles them.
  */
 export class StepElement extends LitElement {
   static override properties = reactiveProperties(['messages', 'lang', 'timeZone']);
