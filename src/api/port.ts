@@ -166,9 +166,10 @@ export function registerBackend(name: string, factory: BackendFactory): void {
   factories.set(name, factory);
 }
 
+/** The element imports the v1 adapter itself, so every build has it to fall back on. */
 export function createBackend(name: string, options: BackendOptions): Backend {
-  const factory = factories.get(name) ?? factories.get('v1');
-  if (!factory) throw new Error('termin-buchen: no backend adapter registered');
-  if (!factories.has(name)) console.warn(`termin-buchen: backend "${name}" is not in this build; using v1`);
-  return factory(options);
+  const factory = factories.get(name);
+  if (factory) return factory(options);
+  console.warn(`termin-buchen: backend "${name}" is not in this build; using v1`);
+  return factories.get('v1')!(options);
 }

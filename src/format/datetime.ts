@@ -13,15 +13,17 @@ const DAY_MS = 86_400_000;
 // A calendar day has no zone of its own; UTC has no DST, so day arithmetic in it never skips or repeats a day.
 const DAY_ZONE = 'UTC';
 
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
 const DATE_STYLES = {
-  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  time: TIME,
   dateLong: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
   dateShort: { weekday: 'short', day: 'numeric', month: 'short' },
   monthYear: { month: 'long', year: 'numeric' },
   weekdayLong: { weekday: 'long' },
   weekdayShort: { weekday: 'short' },
   zoneName: { timeZoneName: 'short' },
-  parts: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  parts: { ...TIME, year: 'numeric', month: '2-digit', day: '2-digit' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -78,17 +78,13 @@ interface Reply {
 /** Gateway failures that a repeated request may get past. */
 const TRANSIENT_STATUSES = [502, 503, 504];
 
-/** v1's error codes in the port's words; codes not listed here mean the backend failed (`unavailable`). */
+/** v1's error codes that name a port reason of their own; codes not here and not in REASONS mean the backend failed (`unavailable`). */
+const SAME_REASONS: readonly string[] = ['hold_expired', 'invalid_input', 'limit_reached', 'not_found', 'gone', 'too_late', 'rate_limited'] satisfies ErrorReason[];
+
+/** v1's error codes in the port's words, where the words differ. */
 const REASONS: Record<string, ErrorReason> = {
   slot_unavailable: 'slot_taken',
-  hold_expired: 'hold_expired',
-  invalid_input: 'invalid_input',
-  limit_reached: 'limit_reached',
-  not_found: 'not_found',
-  gone: 'gone',
-  too_late: 'too_late',
   unauthorized: 'not_allowed',
-  rate_limited: 'rate_limited',
   proof_required: 'proof_failed',
   proof_invalid: 'proof_failed',
 };
@@ -276,9 +272,9 @@ export class V1Backend implements Backend {
     } catch {
       if (cancel.aborted) throw abortedError(endpoint);
       if (controller.signal.aborted) {
-        throw failure('timeout', endpoint, `no response within ${this.#timeoutMs} ms`);
+        throw failure('timeout', endpoint, `timed out (${this.#timeoutMs} ms)`);
       }
-      throw failure('network', endpoint, 'network error (offline, or blocked by CORS?)');
+      throw failure('network', endpoint, 'offline or CORS');
     } finally {
       clearTimeout(timer);
       cancel.removeEventListener('abort', abort);
@@ -298,7 +294,7 @@ function parseJson(text: string, endpoint: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw failure('invalid_response', endpoint, 'response body is not JSON');
+    throw failure('invalid_response', endpoint, 'not JSON');
   }
 }
 
@@ -308,7 +304,7 @@ function failure(reason: 'network' | 'timeout' | 'invalid_response' | 'aborted',
 }
 
 function abortedError(endpoint: string): BackendError {
-  return failure('aborted', endpoint, 'superseded by a newer request');
+  return failure('aborted', endpoint, 'superseded');
 }
 
 function problemError(reply: Reply, endpoint: string): BackendError {
@@ -322,7 +318,7 @@ function problemError(reply: Reply, endpoint: string): BackendError {
   const problem = Problem.safeParse(body);
   // Not problem+json: a proxy's error page, say. The status alone still tells a crowded backend from a broken one.
   const { code, errors } = problem.success ? problem.data : { code: `http_${status}`, errors: undefined };
-  const reason = Object.hasOwn(REASONS, code) ? REASONS[code] : status === 429 ? 'rate_limited' : 'unavailable';
+  const reason = SAME_REASONS.includes(code) ? (code as ErrorReason) : Object.hasOwn(REASONS, code) ? REASONS[code] : status === 429 ? 'rate_limited' : 'unavailable';
   return new BackendError({ reason, code, fields: errors, message: `${endpoint}: HTTP ${status} ${code}` });
 }
 
@@ -331,17 +327,17 @@ function issuePath(path: PropertyKey[]): string {
   return text.replace(/^\./, '') || '(body)';
 }
 
-/** zod/mini ships no message texts, so the developer message is built from the issue itself. */
+/** zod/mini ships no message texts, so the developer message is the issue's code and what it expected. */
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}`;
+      return `${issue.code}: ${issue.expected}`;
     case 'invalid_format':
-      return `invalid ${issue.format}`;
+      return `${issue.code}: ${issue.format}`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map(String).join(', ')}`;
+      return `${issue.code}: ${issue.values.map(String).join(' | ')}`;
     default:
-      return issue.code.replace(/_/g, ' ');
+      return issue.code;
   }
 }
 
