@@ -13,6 +13,8 @@ import { startServer } from './server.js';
 import { staffCli } from './cli/staff.js';
 // `npm run server -- retention [--dry-run]` applies the retention rules once (cli/retention.ts).
 import { retentionCli } from './cli/retention.js';
+// `npm run server -- move-to-postgres` copies the embedded database into PostgreSQL (cli/move-to-postgres.ts).
+import { moveToPostgresCli } from './cli/move-to-postgres.js';
 
 
 function positiveInteger(name: string, fallback: number): number {
@@ -69,7 +71,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-(process.argv[2] === 'staff' ? staffCli(process.argv.slice(3)) : process.argv[2] === 'retention' ? retentionCli(process.argv.slice(3)) : main()).catch((error: unknown) => {
+const commands: Record<string, (args: readonly string[]) => Promise<void>> = {
+  staff: staffCli,
+  retention: retentionCli,
+  'move-to-postgres': moveToPostgresCli,
+};
+const name = process.argv[2];
+if (name !== undefined && !Object.hasOwn(commands, name)) {
+  // A mistyped command must not start a server instead.
+  console.error(`Unknown command "${name.slice(0, 40)}". Commands: ${Object.keys(commands).join(', ')}; without one, the server starts.`);
+  process.exit(2);
+}
+(name !== undefined ? commands[name](process.argv.slice(3)) : main()).catch((error: unknown) => {
   if (error instanceof TownFileError || error instanceof DataDirectoryInUse || error instanceof ConfigurationError) {
     console.error(error.message);
   } else {
