@@ -17,14 +17,14 @@ export class BookingView extends StepElement {
   static override properties = reactiveProperties(['booking', 'notice', 'cancelling', 'tooLate', 'phone', 'data', 'capabilities']);
 
   booking!: Booking;
-  notice: ManageState['notice'] = null;
-  cancelling = false;
+  notice!: ManageState['notice'];
+  cancelling!: boolean;
   /** The backend answered `too_late`; its error says so, with the phone number. */
-  tooLate = false;
+  tooLate!: boolean;
   /** The town's phone number, from the catalog. */
   phone?: string;
   /** What the backend holds about the citizen, once "Meine Daten ansehen" was pressed. */
-  data: PersonalData | null = null;
+  data!: PersonalData | null;
   /** What the backend can do: actions it cannot are not offered. */
   capabilities!: Capabilities;
 

@@ -16,10 +16,10 @@ export class ConfirmDialog extends StepElement {
     keepLabel: {},
   };
 
-  heading = '';
-  text = '';
-  confirmLabel = '';
-  keepLabel = '';
+  heading!: string;
+  text!: string;
+  confirmLabel!: string;
+  keepLabel!: string;
 
   #opener: HTMLElement | null = null;
 

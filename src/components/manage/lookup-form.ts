@@ -12,8 +12,8 @@ export class LookupForm extends StepElement {
   static override properties = reactiveProperties(['code', 'busy'], ['errors']);
 
   /** Prefill, e.g. the code of a link that no longer works. */
-  code = '';
-  busy = false;
+  code!: string;
+  busy!: boolean;
 
   private errors: Partial<Record<LookupField, string>> = {};
 

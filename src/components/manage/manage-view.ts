@@ -27,11 +27,11 @@ export class ManageView extends StepElement {
   /** The booking backend, shared with the booking flow. */
   adapter!: Backend;
   /** The adapter is solving a proof-of-work puzzle. */
-  proving = false;
+  proving!: boolean;
   /** Time zone and booking horizon come from here; rendering waits for it. */
-  catalog: Catalog | null = null;
+  catalog!: Catalog | null;
   /** A link from the e-mail to open; each new object opens again. */
-  link: BookingRef | null = null;
+  link!: BookingRef | null;
 
   readonly #manage = new ManageController(this);
   #shownView: ManageViewId = 'lookup';

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DaysResponse, Slot } from '../../api/schemas.js';
-import { initialPickerState, type PickerState } from '../../flow/slot-picker.js';
+import type { PickerState } from '../../flow/slot-picker.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import type { HeldSlot } from '../../flow/machine.js';
 import { formatDateLong, formatDateShort, formatTime, monthOf } from '../../format/datetime.js';
@@ -14,18 +14,18 @@ export class DatetimeStep extends StepElement {
   static override properties = reactiveProperties(['picker', 'date', 'held', 'proving', 'holdExpired', 'today', 'lastBookable', 'phone', 'summary', 'failure']);
 
   /** Month, days, times and the reservation in progress, from the flow's slot picker. */
-  picker: PickerState = initialPickerState();
-  date: string | null = null;
-  held: HeldSlot | null = null;
+  picker!: PickerState;
+  date!: string | null;
+  held!: HeldSlot | null;
   /** The device is working out the backend's anti-bot puzzle: said in words, as it may take a moment. */
-  proving = false;
-  holdExpired = false;
-  today = '';
-  lastBookable = '';
+  proving!: boolean;
+  holdExpired!: boolean;
+  today!: string;
+  lastBookable!: string;
   /** Whom to call when no time is free: the location's phone, else the town's. */
   phone?: string;
   /** What the times are for, above the calendar. */
-  summary: TemplateResult | string = '';
+  summary!: TemplateResult | string;
   /** A failed request about the times, shown right under their heading where the citizen is looking. */
   failure: TemplateResult | typeof nothing = nothing;
 

@@ -35,8 +35,8 @@ export class DetailsStep extends StepElement {
   rules!: FormRules;
   /** The SMS reminder opt-in, ticked or not; undefined where it is not offered (and in the manage view). */
   sms?: boolean;
-  today = '';
-  privacyPolicyUrl = '';
+  today!: string;
+  privacyPolicyUrl!: string;
   held: HeldSlot | null = null;
   /** See `tb-hold-status`'s `extended`. */
   holdExtended: boolean | null = false;

@@ -13,9 +13,9 @@ export class HoldStatus extends StepElement {
   static override properties = reactiveProperties(['deadline', 'extended'], ['remaining']);
 
   /** `performance.now()` value at which the hold ends. */
-  deadline = 0;
+  deadline!: number;
   /** "Mehr Zeit" just worked; null where the backend cannot extend a reservation, so it is not offered. */
-  extended: boolean | null = false;
+  extended!: boolean | null;
 
   private remaining = 0;
   #timer: ReturnType<typeof setInterval> | undefined;

@@ -6,8 +6,8 @@ import { defineOnce, reactiveProperties, StepElement } from './step-element.js';
 export class LocationStep extends StepElement {
   static override properties = reactiveProperties(['locations', 'selected'], ['choice', 'showRequiredError']);
 
-  locations: Location[] = [];
-  selected: string | null = null;
+  locations!: Location[];
+  selected!: string | null;
 
   private choice: string | null = null;
   private showRequiredError = false;

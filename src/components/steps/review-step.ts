@@ -13,17 +13,17 @@ export class ReviewStep extends StepElement {
   static override properties = reactiveProperties(['services', 'location', 'locationEditable', 'held', 'holdExtended', 'person', 'rules', 'sms', 'submitting']);
 
   /** The chosen services, with what to bring for each where the catalog says. */
-  services: { name: string; quantity: number; requirements?: string[] }[] = [];
-  location: Location | null = null;
-  locationEditable = true;
-  held: HeldSlot | null = null;
+  services!: { name: string; quantity: number; requirements?: string[] }[];
+  location!: Location | null;
+  locationEditable!: boolean;
+  held!: HeldSlot | null;
   /** See `tb-hold-status`'s `extended`. */
-  holdExtended: boolean | null = false;
+  holdExtended!: boolean | null;
   person!: PersonDraft;
   rules!: FormRules;
   /** The SMS reminder opt-in; undefined where the town does not offer it. */
   sms?: boolean;
-  submitting = false;
+  submitting!: boolean;
 
   #submit(): void {
     if (!this.submitting) this.emit({ type: 'submitBooking' });

@@ -12,9 +12,9 @@ const SEARCH_THRESHOLD = 8;
 export class ServicesStep extends StepElement {
   static override properties = reactiveProperties(['services', 'quantities', 'totalMinutes'], ['query', 'showRequiredError']);
 
-  services: Service[] = [];
-  quantities: Readonly<Record<string, number>> = {};
-  totalMinutes = 0;
+  services!: Service[];
+  quantities!: Readonly<Record<string, number>>;
+  totalMinutes!: number;
 
   private query = '';
   private showRequiredError = false;

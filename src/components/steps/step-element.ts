@@ -5,6 +5,7 @@ import type { Lang, Messages } from '../../i18n/messages.js';
 /**
  * Static `properties` of an element of ours: `inputs` are set by the parent's template (`.name=${…}`), so no
  * attribute is observed for them; `state` is the element's own and re-renders it as it changes.
+ * An input every parent sets has no default (`name!: Type`): it would only be overwritten before the first render.
  */
 export function reactiveProperties(inputs: string[], state: string[] = []): PropertyDeclarations {
   return Object.fromEntries([
