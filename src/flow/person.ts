@@ -90,19 +90,18 @@ export function validatePerson(draft: PersonDraft, rules: FormRules, today: stri
   return errors;
 }
 
+/** Sent as typed even when empty: the contract requires them, and the form has checked them by now. */
+const ALWAYS_SENT: readonly PersonField[] = ['firstName', 'lastName', 'email'];
+
 /** The request's person: only fields the town asks for, only when filled in (data minimisation). */
 export function toPerson(draft: PersonDraft, rules: FormRules, today: string): { person: Person; notes?: string } {
-  const filled = (field: PersonField) =>
-    ruleFor(field, rules) !== 'hidden' && draft[field].trim() ? draft[field].trim() : undefined;
-  const person: Person = {
-    firstName: draft.firstName.trim(),
-    lastName: draft.lastName.trim(),
-    email: draft.email.trim(),
-  };
-  const optional = { phone: filled('phone'), street: filled('street'), postalCode: filled('postalCode'), city: filled('city') };
-  for (const [key, value] of Object.entries(optional)) if (value) person[key as keyof typeof optional] = value;
-  const birthDate = filled('birthDate');
-  if (birthDate) person.birthDate = parseBirthDate(birthDate, today);
-  const notes = filled('notes');
-  return notes ? { person, notes } : { person };
+  const filled: Partial<Record<PersonField, string>> = {};
+  for (const field of PERSON_FIELDS) {
+    const value = draft[field].trim();
+    if (ALWAYS_SENT.includes(field) || (value && ruleFor(field, rules) !== 'hidden')) {
+      filled[field] = field === 'birthDate' ? parseBirthDate(value, today) : value;
+    }
+  }
+  const { notes, ...person } = filled;
+  return notes ? { person: person as Person, notes } : { person: person as Person };
 }

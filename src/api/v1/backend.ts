@@ -59,10 +59,12 @@ export interface V1Options extends BackendOptions {
 }
 
 interface CallOptions {
-  pathParams?: Record<string, string>;
+  /** The booking the path names (`{code}`); its token authorises the call. */
+  ref?: BookingRef;
+  /** The hold the path names (`{id}`). */
+  holdId?: string;
   query?: Record<string, string>;
   body?: HoldRequest | BookingRequest | LookupRequest | RescheduleRequest | UpdateBookingRequest;
-  token?: string;
   idempotencyKey?: string;
   /** Abort the previous unfinished call to the same endpoint, so that an older answer never wins. */
   supersede?: boolean;
@@ -75,8 +77,8 @@ interface Reply {
   text: string;
 }
 
-/** Gateway failures that a repeated request may get past. */
-const TRANSIENT_STATUSES = [502, 503, 504];
+/** 502, 503, 504: gateway failures that a repeated request may get past. */
+const isTransient = (status: number) => status > 501 && status < 505;
 
 /** v1's error codes that name a port reason of their own; codes not here and not in REASONS mean the backend failed (`unavailable`). */
 const SAME_REASONS: readonly string[] = ['hold_expired', 'invalid_input', 'limit_reached', 'not_found', 'gone', 'too_late', 'rate_limited'] satisfies ErrorReason[];
@@ -161,45 +163,50 @@ export class V1Backend implements Backend {
   }
 
   extend(holdId: string): Promise<Hold> {
-    return this.#receive(ENDPOINTS.extendHold, { pathParams: { id: holdId } });
+    return this.#receive(ENDPOINTS.extendHold, { holdId });
   }
 
   async release(holdId: string, { keepalive = false } = {}): Promise<void> {
-    await this.#send(ENDPOINTS.releaseHold, { pathParams: { id: holdId }, keepalive });
+    await this.#send(ENDPOINTS.releaseHold, { holdId, keepalive });
   }
 
   /** The attempt is v1's Idempotency-Key: a repeated POST returns the first answer instead of a second booking. */
-  async book(body: BookingRequest, attempt: string): Promise<Booking> {
-    return (await this.#receive(ENDPOINTS.createBooking, { body, idempotencyKey: attempt })).booking;
+  book(body: BookingRequest, attempt: string): Promise<Booking> {
+    return this.#booking(ENDPOINTS.createBooking, { body, idempotencyKey: attempt });
   }
 
-  async find(code: string, email: string): Promise<Booking> {
-    return (await this.#receive(ENDPOINTS.lookupBooking, { body: { code, email } })).booking;
+  find(code: string, email: string): Promise<Booking> {
+    return this.#booking(ENDPOINTS.lookupBooking, { body: { code, email } });
   }
 
-  async get({ code, token }: BookingRef): Promise<Booking> {
-    return (await this.#receive(ENDPOINTS.getBooking, { pathParams: { code }, token })).booking;
+  get(ref: BookingRef): Promise<Booking> {
+    return this.#booking(ENDPOINTS.getBooking, { ref });
   }
 
-  async confirm({ code, token }: BookingRef): Promise<Booking> {
-    return (await this.#receive(ENDPOINTS.confirmBooking, { pathParams: { code }, token })).booking;
+  confirm(ref: BookingRef): Promise<Booking> {
+    return this.#booking(ENDPOINTS.confirmBooking, { ref });
   }
 
   /** `erase`: a flag in the query, never data. */
-  async cancel({ code, token }: BookingRef, erase?: boolean): Promise<void> {
-    await this.#send(ENDPOINTS.cancelBooking, { pathParams: { code }, token, query: erase ? { erase: 'true' } : undefined });
+  async cancel(ref: BookingRef, erase?: boolean): Promise<void> {
+    await this.#send(ENDPOINTS.cancelBooking, { ref, query: erase ? { erase: 'true' } : undefined });
   }
 
-  personalData({ code, token }: BookingRef): Promise<PersonalData> {
-    return this.#receive(ENDPOINTS.getBookingData, { pathParams: { code }, token });
+  personalData(ref: BookingRef): Promise<PersonalData> {
+    return this.#receive(ENDPOINTS.getBookingData, { ref });
   }
 
-  async update({ code, token }: BookingRef, body: UpdateBookingRequest): Promise<Booking> {
-    return (await this.#receive(ENDPOINTS.updateBooking, { pathParams: { code }, token, body })).booking;
+  update(ref: BookingRef, body: UpdateBookingRequest): Promise<Booking> {
+    return this.#booking(ENDPOINTS.updateBooking, { ref, body });
   }
 
-  async reschedule({ code, token }: BookingRef, holdId: string): Promise<Booking> {
-    return (await this.#receive(ENDPOINTS.rescheduleBooking, { pathParams: { code }, token, body: { holdId } })).booking;
+  reschedule(ref: BookingRef, holdId: string): Promise<Booking> {
+    return this.#booking(ENDPOINTS.rescheduleBooking, { ref, body: { holdId } });
+  }
+
+  /** The booking of a `BookingResponse`. */
+  async #booking(spec: EndpointSpec & { response: typeof BookingResponse }, options: CallOptions): Promise<Booking> {
+    return (await this.#receive(spec, options)).booking;
   }
 
   async #receive<S extends z.ZodMiniType>(spec: EndpointSpec & { response: S }, options: CallOptions): Promise<z.output<S>> {
@@ -214,11 +221,12 @@ export class V1Backend implements Backend {
   /** Resolves with the body of a 2xx answer. */
   async #send(spec: EndpointSpec, options: CallOptions): Promise<string> {
     const endpoint = endpointName(spec);
-    const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(options.pathParams?.[name] ?? ''));
+    // Every path names one thing at most: a booking or a hold.
+    const path = spec.path.replace(/\{\w+\}/, () => encodeURIComponent(options.ref?.code ?? options.holdId ?? ''));
     const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
     const headers: Record<string, string> = { 'Accept-Language': this.#lang() };
     if (options.body) headers['Content-Type'] = 'application/json';
-    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    if (options.ref?.token) headers.Authorization = `Bearer ${options.ref.token}`;
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     const init: RequestInit = {
       method: spec.method,
@@ -250,7 +258,7 @@ export class V1Backend implements Backend {
       const mayRetry = repeatable && attempt < this.#retryDelaysMs.length;
       try {
         const reply = await this.#attempt(url, init, endpoint, cancel);
-        if (!mayRetry || !TRANSIENT_STATUSES.includes(reply.status)) return reply;
+        if (!mayRetry || !isTransient(reply.status)) return reply;
       } catch (error) {
         const transient = error instanceof BackendError && (error.reason === 'network' || error.reason === 'timeout');
         if (!mayRetry || !transient) throw error;
