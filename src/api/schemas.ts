@@ -25,8 +25,11 @@ function isWebUrl(text: string): boolean {
 export const Id = z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9._~-]+$/));
 /** A calendar day in the backend's time zone. */
 export const LocalDate = z.string().check(z.regex(z.regexes.date));
-/** An instant, RFC 3339 with offset. */
-export const DateTime = z.string().check(z.regex(z.regexes.datetime({ offset: true })));
+/**
+ * An instant, RFC 3339 with offset: exactly what `z.iso.datetime({ offset: true })` accepts (test/schemas.test.ts
+ * holds them side by side), built on zod's own date pattern; zod's pattern builder would cost 0.1 KB gzip.
+ */
+export const DateTime = z.string().check(z.regex(new RegExp(`${z.regexes.date.source.slice(0, -1)}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`)));
 /** An e-mail address; the form checks what citizens type with this same rule. */
 export const Email = z.string().check(z.regex(z.regexes.email));
 /** An absolute http(s) URL; leading and trailing spaces are dropped, as a link would drop them. */

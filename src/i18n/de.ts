@@ -19,7 +19,6 @@ export const de = {
     optional: '(optional)',
     errorPrefix: 'Fehler:',
     timeZoneNote: (zone: string) => `Alle Uhrzeiten in deutscher Zeit (${zone}).`,
-    widgetLabel: 'Termin buchen',
     minutes: (count: number) => (count === 1 ? '1 Minute' : `${count} Minuten`),
     dateTime: (date: string, time: string) => `${date}, ${time} Uhr`,
     call: 'Sie erreichen das Bürgerbüro telefonisch unter',

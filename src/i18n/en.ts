@@ -18,7 +18,6 @@ export const en: Messages = {
     optional: '(optional)',
     errorPrefix: 'Error:',
     timeZoneNote: (zone) => `All times are German time (${zone}).`,
-    widgetLabel: 'Book an appointment',
     minutes: (count) => (count === 1 ? '1 minute' : `${count} minutes`),
     dateTime: (date, time) => `${date}, ${time}`,
     call: 'You can call the citizens’ office on',
