@@ -100,17 +100,14 @@ export interface BackendErrorInit {
 
 export class BackendError extends Error {
   override readonly name = 'BackendError';
-  readonly reason: ErrorReason;
-  readonly code: string;
-  readonly fields: FieldIssue[];
-  readonly text?: ErrorText;
+  declare readonly reason: ErrorReason;
+  declare readonly code: string;
+  declare readonly fields: FieldIssue[];
+  declare readonly text?: ErrorText;
 
   constructor(init: BackendErrorInit) {
     super(init.message);
-    this.reason = init.reason;
-    this.code = init.code;
-    this.fields = init.fields ?? [];
-    this.text = init.text;
+    Object.assign(this, init, { fields: init.fields ?? [] });
   }
 }
 

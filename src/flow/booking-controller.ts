@@ -65,8 +65,8 @@ export class BookingController implements ReactiveController {
       lastBookable: () => (this.state.catalog ? this.lastBookable : null),
       date: () => this.state.date,
       held: () => (this.state.step === 'done' ? null : this.state.held),
-      slotHeld: ({ slot, hold, deadline }) => this.#dispatch({ type: 'slotHeld', slot, hold, deadline }),
-      holdExtended: ({ hold, deadline }) => this.#dispatch({ type: 'holdExtended', hold, deadline }),
+      slotHeld: (held) => this.#dispatch({ type: 'slotHeld', ...held }),
+      holdExtended: (held) => this.#dispatch({ type: 'holdExtended', ...held }),
       holdLost: () => this.#dispatch({ type: 'holdExpired' }),
       fail: (error, retry, where) => this.#fail(error, retry, where),
     });

@@ -18,28 +18,23 @@ export type PersonField = (typeof PERSON_FIELDS)[number];
 /** What the citizen typed, exactly as typed: nothing is lost or reformatted while they edit. */
 export type PersonDraft = Record<PersonField, string>;
 
+/** Always required, so always sent as typed: the form has checked them by the time they are sent. */
+const NAME_AND_EMAIL: readonly PersonField[] = ['firstName', 'lastName', 'email'];
+
 export type FieldProblem = 'required' | 'email' | 'birthDate' | 'postalCode' | 'phone';
 export type FieldErrors = Partial<Record<PersonField, FieldProblem>>;
 
 export const emptyPerson = (): PersonDraft =>
   Object.fromEntries(PERSON_FIELDS.map((field) => [field, ''])) as PersonDraft;
 
+/** The fields the catalog's one `address` rule governs. */
+const ADDRESS_FIELDS: readonly PersonField[] = ['street', 'postalCode', 'city'];
+
 /** Which catalog rule governs a field; name and email are always required. */
 export function ruleFor(field: PersonField, rules: FormRules): FormRules[keyof FormRules] {
-  switch (field) {
-    case 'firstName':
-    case 'lastName':
-    case 'email':
-      return 'required';
-    case 'street':
-    case 'postalCode':
-    case 'city':
-      return rules.address;
-    case 'phone':
-    case 'birthDate':
-    case 'notes':
-      return rules[field];
-  }
+  if (NAME_AND_EMAIL.includes(field)) return 'required';
+  // Phone, birth date and notes have a rule of their own name.
+  return rules[ADDRESS_FIELDS.includes(field) ? 'address' : (field as keyof FormRules)];
 }
 
 export const visibleFields = (rules: FormRules): PersonField[] =>
@@ -90,15 +85,12 @@ export function validatePerson(draft: PersonDraft, rules: FormRules, today: stri
   return errors;
 }
 
-/** Sent as typed even when empty: the contract requires them, and the form has checked them by now. */
-const ALWAYS_SENT: readonly PersonField[] = ['firstName', 'lastName', 'email'];
-
 /** The request's person: only fields the town asks for, only when filled in (data minimisation). */
 export function toPerson(draft: PersonDraft, rules: FormRules, today: string): { person: Person; notes?: string } {
   const filled: Partial<Record<PersonField, string>> = {};
   for (const field of PERSON_FIELDS) {
     const value = draft[field].trim();
-    if (ALWAYS_SENT.includes(field) || (value && ruleFor(field, rules) !== 'hidden')) {
+    if (NAME_AND_EMAIL.includes(field) || (value && ruleFor(field, rules) !== 'hidden')) {
       filled[field] = field === 'birthDate' ? parseBirthDate(value, today) : value;
     }
   }

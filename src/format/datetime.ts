@@ -26,28 +26,23 @@ const DATE_STYLES = {
   parts: { ...TIME, year: 'numeric', month: '2-digit', day: '2-digit' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-const unitFormatters = new Map<string, Intl.NumberFormat>();
+const made = new Map<string, unknown>();
 
-// Building an Intl formatter costs far more than using one, and calendars format dozens of days per render.
+/**
+ * What `make` returns for `key`, made once: building an Intl formatter costs far more than using one, and
+ * calendars format dozens of days per render.
+ */
+function once<T>(key: string, make: () => T): T {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
+}
+
 function dateFormatter(lang: Lang, style: keyof typeof DATE_STYLES, timeZone: string): Intl.DateTimeFormat {
-  const key = `${lang}|${style}|${timeZone}`;
-  let formatter = dateFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_STYLES[style], timeZone });
-    dateFormatters.set(key, formatter);
-  }
-  return formatter;
+  return once(`${lang}|${style}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_STYLES[style], timeZone }));
 }
 
 function unitFormatter(lang: Lang, unit: 'hour' | 'minute'): Intl.NumberFormat {
-  const key = `${lang}|${unit}`;
-  let formatter = unitFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit, unitDisplay: 'short' });
-    unitFormatters.set(key, formatter);
-  }
-  return formatter;
+  return once(`${lang}|${unit}`, () => new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit, unitDisplay: 'short' }));
 }
 
 /** Midnight UTC of a `YYYY-MM-DD` day: formatted in UTC, it is that day whatever the browser's zone. */
@@ -107,23 +102,19 @@ export function dayOfMonth(date: string): number {
 }
 
 export type WeekdayName = { long: string; short: string };
-const weekdayNamesByLang = new Map<Lang, readonly WeekdayName[]>();
 
 /** Monday to Sunday, each with its full and its short name, for example "Montag" and "Mo". */
 export function weekdayNames(lang: Lang): readonly WeekdayName[] {
-  let names = weekdayNamesByLang.get(lang);
-  if (!names) {
-    // 1 January 2024 was a Monday.
-    names = Array.from({ length: 7 }, (_, index) => {
+  // 1 January 2024 was a Monday.
+  return once(`${lang}|weekdays`, () =>
+    Array.from({ length: 7 }, (_, index) => {
       const day = dayFromString(addDaysToDate('2024-01-01', index));
       return {
         long: dateFormatter(lang, 'weekdayLong', DAY_ZONE).format(day),
         short: dateFormatter(lang, 'weekdayShort', DAY_ZONE).format(day),
       };
-    });
-    weekdayNamesByLang.set(lang, names);
-  }
-  return names;
+    }),
+  );
 }
 
 export function addDaysToDate(date: string, days: number): string {
