@@ -99,7 +99,7 @@ export async function solveProofOfWork(challenge: ProofOfWorkChallenge, onWork?:
         sliceStart = Date.now();
       }
     }
-    throw Error('proof of work unsolvable');
+    throw Error('unsolvable');
   } finally {
     clearTimeout(slow);
     if (working) onWork?.(false);

@@ -168,16 +168,9 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'locationChosen': {
       if (state.reviewing && state.locationId === event.locationId && state.held)
         return { ...state, step: 'review', reviewing: false };
-      const changed = state.locationId !== event.locationId;
-      return {
-        ...state,
-        locationId: event.locationId,
-        servicesAt: null,
-        step: 'datetime',
-        held: changed ? null : state.held,
-        date: changed ? null : state.date,
-        reviewing: changed ? false : state.reviewing,
-      };
+      // Another location means other times: the day and the held slot were for the old one.
+      const timesForgotten = state.locationId !== event.locationId && { held: null, date: null, reviewing: false };
+      return { ...state, locationId: event.locationId, servicesAt: null, step: 'datetime', ...timesForgotten };
     }
     case 'dayChosen':
       return { ...state, date: event.date };

@@ -71,11 +71,6 @@ export class ManageController implements ReactiveController {
     emitTerminEvent(this.host, 'termin-error', { code: failure.code });
   }
 
-  /** The booking shown, as the backend knows it: code and secret. */
-  get #ref(): BookingRef | null {
-    return this.state.booking;
-  }
-
   async lookup(code: string, email: string): Promise<void> {
     if (this.state.busy) return;
     this.#dispatch({ type: 'lookupStarted', code });
@@ -104,7 +99,8 @@ export class ManageController implements ReactiveController {
 
   /** `erase`: the personal data goes at once too (Art. 17). */
   async cancel(erase = false): Promise<void> {
-    const ref = this.#ref;
+    // A booking is its own reference for the backend: it carries code and token.
+    const ref = this.state.booking;
     if (!ref || this.state.busy) return;
     this.#dispatch({ type: 'cancelStarted' });
     try {
@@ -118,7 +114,7 @@ export class ManageController implements ReactiveController {
 
   /** Art. 15: everything the backend holds, for the list and the download. */
   async showData(): Promise<PersonalData | undefined> {
-    const ref = this.#ref;
+    const ref = this.state.booking;
     if (!ref || this.state.busy) return;
     this.#dispatch({ type: 'dataRequested' });
     try {
@@ -140,7 +136,7 @@ export class ManageController implements ReactiveController {
   }
 
   async saveChange(rules: FormRules): Promise<void> {
-    const ref = this.#ref;
+    const ref = this.state.booking;
     if (!ref || this.state.busy) return;
     this.#dispatch({ type: 'changeSubmitted' });
     try {
@@ -178,7 +174,7 @@ export class ManageController implements ReactiveController {
   /** The backend moves the booking onto the held slot and frees the old one in one step. */
   async submitReschedule(): Promise<void> {
     const { held } = this.state;
-    const ref = this.#ref;
+    const ref = this.state.booking;
     if (!ref || !held || this.state.busy) return;
     this.#dispatch({ type: 'rescheduleSubmitted' });
     try {
