@@ -242,12 +242,13 @@ export class BookingController implements ReactiveController {
     if (this.submitting || !held || !catalog) return;
     this.submitting = true;
     this.#dispatch({ type: 'bookingStarted', idempotencyKey: crypto.randomUUID() });
-    const { person, notes } = toPerson(this.state.person, catalog.form, this.today);
+    // The reducer keeps this booking's first key, so that a retry sends the same one again.
+    const attempt = this.state.idempotencyKey!;
     try {
       const booking = await this.host.adapter.book(
         // The opt-in is sent only when ticked where offered: nothing otherwise, as an older backend expects.
-        { holdId: held.hold.id, person, ...(notes ? { notes } : {}), ...(this.state.sms && smsOffered(catalog) ? { reminders: { sms: true } } : {}), locale: this.host.language },
-        this.state.idempotencyKey ?? crypto.randomUUID(),
+        { holdId: held.hold.id, ...toPerson(this.state.person, catalog.form, this.today), ...(this.state.sms && smsOffered(catalog) ? { reminders: { sms: true } } : {}), locale: this.host.language },
+        attempt,
       );
       this.#dispatch({ type: 'booked', booking });
       emitTerminEvent(this.host, 'termin-booked', bookedDetail(booking));

@@ -213,7 +213,7 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       // The summary above the calendar leads back to what the page preselected.
       return state.step === 'datetime' && event.step === 'services' ? { ...state, step: 'services' } : state;
     case 'back': {
-      if (state.step === 'done') return state;
+      // `done` is not among the visible steps: there is no way back from a booking made.
       const steps = visibleSteps(state);
       const index = steps.indexOf(state.step);
       return index > 0 ? { ...state, step: steps[index - 1], reviewing: false, notice: null } : state;

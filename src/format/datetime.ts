@@ -37,7 +37,7 @@ function once<T>(key: string, make: () => T): T {
   return made.get(key) as T;
 }
 
-function dateFormatter(lang: Lang, style: keyof typeof DATE_STYLES, timeZone: string): Intl.DateTimeFormat {
+function dateFormatter(lang: Lang, style: keyof typeof DATE_STYLES, timeZone?: string): Intl.DateTimeFormat {
   return once(`${lang}|${style}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_STYLES[style], timeZone }));
 }
 
@@ -179,8 +179,9 @@ export function timeZoneAbbreviation(instant: string, timeZone: string, lang: La
 
 /** Whether the browser's clocks show the same time as `timeZone`'s at `now`. */
 export function browserUsesTimeZone(timeZone: string, now: Date): boolean {
-  const { day, hour, minute } = clockIn(now, timeZone);
-  return Number(day) === now.getDate() && Number(hour) === now.getHours() && Number(minute) === now.getMinutes();
+  // Without a zone, Intl formats in the browser's.
+  const wallClock = (zone?: string) => dateFormatter('de', 'parts', zone).format(now);
+  return wallClock(timeZone) === wallClock();
 }
 
 /** For example "1 Std. 15 Min." / "1 hr 15 mins". */
