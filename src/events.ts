@@ -27,13 +27,13 @@ export function emitTerminEvent<Name extends keyof TerminEventDetails>(host: HTM
 }
 
 /** What `termin-booked` tells the page about a booking: never the person. */
-export const bookedDetail = ({ code, status, start, end, location, services }: Booking): TerminEventDetails['termin-booked'] => ({
-  code,
-  status,
-  start,
-  end,
-  locationId: location.id,
-  services: services.map(({ id, quantity }) => ({ id, quantity })),
+export const bookedDetail = (booking: Booking): TerminEventDetails['termin-booked'] => ({
+  code: booking.code,
+  status: booking.status,
+  start: booking.start,
+  end: booking.end,
+  locationId: booking.location.id,
+  services: booking.services.map(({ id, quantity }) => ({ id, quantity })),
 });
 
 declare global {

@@ -17,8 +17,8 @@ export interface Selection {
   services: ServiceSelection[];
 }
 
-export const selectionKey = ({ locationId, services }: Selection) =>
-  `${locationId}|${services.map((service) => `${service.id}:${service.quantity}`).join(',')}|`;
+export const selectionKey = (selection: Selection) =>
+  `${selection.locationId}|${selection.services.map((service) => `${service.id}:${service.quantity}`).join(',')}|`;
 
 /** Where a failure shows: next to the times, or nowhere but the calendar, which says itself that its days failed. */
 export type FailurePlace = 'times' | 'days';
@@ -120,8 +120,8 @@ export class SlotPicker implements ReactiveController {
   }
 
   /** Frees a slot the flow no longer wants; failing to is harmless, the hold simply expires. */
-  release({ hold }: HeldSlot, options?: { keepalive?: boolean }): void {
-    void this.owner.adapter.release(hold.id, options).catch(() => undefined);
+  release(held: HeldSlot, options?: { keepalive?: boolean }): void {
+    void this.owner.adapter.release(held.hold.id, options).catch(() => undefined);
   }
 
   #daysQuery(selection: Selection, month: string) {

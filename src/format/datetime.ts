@@ -62,8 +62,8 @@ function clockIn(instant: string | Date, timeZone: string): Record<string, strin
 
 /** The date (`YYYY-MM-DD`) on which `instant` falls in `timeZone`. */
 export function localDateOf(instant: string | Date, timeZone: string): string {
-  const { year, month, day } = clockIn(instant, timeZone);
-  return `${year}-${month}-${day}`;
+  const clock = clockIn(instant, timeZone);
+  return `${clock.year}-${clock.month}-${clock.day}`;
 }
 
 /** Today's date (`YYYY-MM-DD`) in `timeZone`. */

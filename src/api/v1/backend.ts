@@ -325,9 +325,9 @@ function problemError(reply: Reply, endpoint: string): BackendError {
   }
   const problem = Problem.safeParse(body);
   // Not problem+json: a proxy's error page, say. The status alone still tells a crowded backend from a broken one.
-  const { code, errors } = problem.success ? problem.data : { code: `http_${status}`, errors: undefined };
+  const code = problem.data?.code ?? `http_${status}`;
   const reason = SAME_REASONS.includes(code) ? (code as ErrorReason) : Object.hasOwn(REASONS, code) ? REASONS[code] : status === 429 ? 'rate_limited' : 'unavailable';
-  return new BackendError({ reason, code, fields: errors, message: `${endpoint}: HTTP ${status} ${code}` });
+  return new BackendError({ reason, code, fields: problem.data?.errors, message: `${endpoint}: HTTP ${status} ${code}` });
 }
 
 function issuePath(path: PropertyKey[]): string {
@@ -335,18 +335,10 @@ function issuePath(path: PropertyKey[]): string {
   return text.replace(/^\./, '') || '(body)';
 }
 
-/** zod/mini ships no message texts, so the developer message is the issue's code and what it expected. */
+/** zod/mini ships no message texts: the issue's code, and the type or format it expected where it says. */
 function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `${issue.code}: ${issue.expected}`;
-    case 'invalid_format':
-      return `${issue.code}: ${issue.format}`;
-    case 'invalid_value':
-      return `${issue.code}: ${issue.values.map(String).join(' | ')}`;
-    default:
-      return issue.code;
-  }
+  const expected = issue.code === 'invalid_type' ? issue.expected : issue.code === 'invalid_format' ? issue.format : '';
+  return `${issue.code} ${expected}`.trim();
 }
 
 registerBackend('v1', (options) => new V1Backend(options));

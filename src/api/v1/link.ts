@@ -26,8 +26,8 @@ export function parseManageFragment(hash: string): BookingRef | null {
 }
 
 /** The link to manage a booking on the page the widget is on. */
-export function manageUrl(pageUrl: string, { code, token }: BookingRef): string {
-  return `${pageUrl.split('#')[0]}#${FRAGMENT_KEY}=${encodeURIComponent(code)}.${encodeURIComponent(token)}`;
+export function manageUrl(pageUrl: string, ref: BookingRef): string {
+  return `${pageUrl.split('#')[0]}#${FRAGMENT_KEY}=${encodeURIComponent(ref.code)}.${encodeURIComponent(ref.token)}`;
 }
 
 export const v1Links: LinkFormat = { parse: parseManageFragment, url: manageUrl };
