@@ -168,8 +168,8 @@ export class SlotPicker implements ReactiveController {
   }
 
   /** The day a citizen is most likely to pick first; asked for before they do, unless they already chose. */
-  #prefetchFirstSlots(selection: Selection, { days, nextAvailable }: DaysResponse): void {
-    const date = days[0]?.date ?? nextAvailable;
+  #prefetchFirstSlots(selection: Selection, answer: DaysResponse): void {
+    const date = answer.days[0]?.date ?? answer.nextAvailable;
     const current = this.owner.selection();
     const selectionChanged = this.owner.lastBookable() !== null && (!current || selectionKey(current) !== selectionKey(selection));
     // A slots request supersedes the one in flight: it must never cut off the citizen's own choice.
