@@ -158,10 +158,9 @@ export class Calendar extends StepElement {
 
   #renderDay(day: CalendarDay, tabStop: string) {
     const selected = day.date === this.selected;
-    const parts = ['day', day.state === 'available' ? 'day-available' : '', selected ? 'day-selected' : ''];
     return html`<td
       class="day"
-      part=${parts.filter(Boolean).join(' ')}
+      part="day${day.state === 'available' ? ' day-available' : ''}${selected ? ' day-selected' : ''}"
       data-date=${day.date}
       data-state=${day.state}
       tabindex=${day.date === tabStop ? '0' : '-1'}

@@ -149,17 +149,16 @@ export class ManageView extends StepElement {
 
   #renderView(view: ManageViewId) {
     const { state } = this.#manage;
-    const common = { messages: this.messages, lang: this.lang };
     switch (view) {
       case 'lookup':
         // Without a lookup, the e-mail's link is the only way to a booking: the page says so.
         return this.adapter.capabilities.canLookup
-          ? html`<tb-lookup-form .messages=${common.messages} .lang=${common.lang} .code=${state.code} .busy=${state.busy === 'lookup'}></tb-lookup-form>`
+          ? html`<tb-lookup-form .messages=${this.messages} .lang=${this.lang} .code=${state.code} .busy=${state.busy === 'lookup'}></tb-lookup-form>`
           : html`<p>${this.messages.manage.linkOnly}</p>`;
       case 'opening':
         return html`<p class="loading" role="status">${this.messages.manage.opening}</p>`;
       case 'booking':
-        return html`<tb-booking-view .messages=${common.messages} .lang=${common.lang} .booking=${state.booking!}
+        return html`<tb-booking-view .messages=${this.messages} .lang=${this.lang} .booking=${state.booking!}
           .timeZone=${this.#timeZone} .notice=${state.notice} .cancelling=${state.busy === 'cancel'} .tooLate=${state.tooLate}
           .phone=${this.catalog?.contact?.phone} .data=${state.data} .capabilities=${this.adapter.capabilities}></tb-booking-view>`;
       case 'change':

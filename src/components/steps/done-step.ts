@@ -6,10 +6,12 @@ import { bookingRows, dateTime, saveToCalendar } from './booking-facts.js';
 import { defineOnce, reactiveProperties, StepElement } from './step-element.js';
 
 /**
- * While printing, only the widget is visible. A constructed stylesheet on the document is used because
+ * While printing, only the widget that holds `element` is visible. A constructed stylesheet on the document is used because
  * a `<style>` element would break a strict `style-src 'self'` policy.
  */
-function printOnly(host: Element): void {
+function printOnly(element: Element): void {
+  const root = element.getRootNode();
+  const host = root instanceof ShadowRoot ? root.host : element;
   const sheet = new CSSStyleSheet();
   const tag = host.localName;
   const printing = `${tag}[data-printing]`;
@@ -56,7 +58,7 @@ export class DoneStep extends StepElement {
       ${booking.erasesAt ? html`<p class="privacy">${this.messages.privacy.kept(dateTime(this.messages, this.lang, this.timeZone, booking.erasesAt))}</p>` : nothing}
       <div class="actions no-print">
         <button type="button" class="primary" part="button button-primary" @click=${() => saveToCalendar(this)}>${m.addToCalendar}</button>
-        <button type="button" part="button" @click=${() => printOnly(this.getRootNode() instanceof ShadowRoot ? (this.getRootNode() as ShadowRoot).host : this)}>${m.print}</button>
+        <button type="button" part="button" @click=${() => printOnly(this)}>${m.print}</button>
         <button type="button" class="link" part="button" @click=${() => this.emit({ type: 'restart' })}>${m.another}</button>
       </div>
     `;
