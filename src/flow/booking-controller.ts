@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toBackendError, type Backend, type BackendError } from '../api/port.js';
 import { bookedDetail, emitTerminEvent } from '../events.js';
 import { monthOf } from '../format/datetime.js';
+import type { Catalog } from '../api/schemas.js';
 import type { Lang } from '../i18n/messages.js';
 import { bookableWindow } from './bookable-window.js';
 import type { Intent } from './intents.js';
@@ -193,7 +194,7 @@ export class BookingController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const catalog = await this.host.adapter.catalog();
-      this.#warnAboutUnknownPreselection(catalog.services.map((s) => s.id), catalog.locations.map((l) => l.id));
+      this.#warnAboutUnknownPreselection(catalog);
       this.catalog = { status: 'ready', value: true };
       this.#dispatch({ type: 'catalogLoaded', catalog, preselect: { serviceId: this.host.service, locationId: this.host.location } });
       this.#dropInvalidPreselection();
@@ -203,10 +204,10 @@ export class BookingController implements ReactiveController {
     }
   }
 
-  #warnAboutUnknownPreselection(serviceIds: string[], locationIds: string[]): void {
+  #warnAboutUnknownPreselection(catalog: Catalog): void {
     const { service, location } = this.host;
-    if (service && !serviceIds.includes(service)) console.warn(`termin-buchen: unknown service "${service}" ignored`);
-    if (location && !locationIds.includes(location)) console.warn(`termin-buchen: unknown location "${location}" ignored`);
+    if (service && !catalog.services.some((known) => known.id === service)) console.warn(`termin-buchen: unknown service "${service}" ignored`);
+    if (location && !catalog.locations.some((known) => known.id === location)) console.warn(`termin-buchen: unknown location "${location}" ignored`);
   }
 
   #selection(): Selection | null {

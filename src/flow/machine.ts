@@ -128,8 +128,9 @@ function afterServices(state: FlowState): FlowState {
   return { ...next, step: locationId && (fitting.length === 1 || locationId === state.servicesAt) ? 'datetime' : 'location' };
 }
 
+/** Both come from `selectedServices`, so equal selections are written alike. */
 function sameSelection(a: ServiceSelection[], b: ServiceSelection[]): boolean {
-  return a.length === b.length && a.every((item, index) => item.id === b[index].id && item.quantity === b[index].quantity);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function nextStep(state: FlowState, from: StepId): StepId {

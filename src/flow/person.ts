@@ -54,14 +54,14 @@ export function parseBirthDate(text: string, today: string): string | undefined 
     : trimmed;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
   const [year, month, day] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // A day the month lacks (31.02.) rolls over into the next month, and so is not written the same way back.
+  const real = new Date(Date.UTC(year, month - 1, day)).toISOString().startsWith(iso);
   return real && year >= 1900 && iso <= today ? iso : undefined;
 }
 
-function problemOf(field: PersonField, value: string, rules: FormRules, today: string): FieldProblem | undefined {
+export function validateField(field: PersonField, draft: PersonDraft, rules: FormRules, today: string): FieldProblem | undefined {
   const rule = ruleFor(field, rules);
-  const text = value.trim();
+  const text = draft[field].trim();
   if (rule === 'hidden') return undefined;
   if (!text) return rule === 'required' ? 'required' : undefined;
   // The contract's own email rule, so the form never accepts what the backend must reject.
@@ -72,14 +72,10 @@ function problemOf(field: PersonField, value: string, rules: FormRules, today: s
   return undefined;
 }
 
-export function validateField(field: PersonField, draft: PersonDraft, rules: FormRules, today: string): FieldProblem | undefined {
-  return problemOf(field, draft[field], rules, today);
-}
-
 export function validatePerson(draft: PersonDraft, rules: FormRules, today: string): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of visibleFields(rules)) {
-    const problem = problemOf(field, draft[field], rules, today);
+    const problem = validateField(field, draft, rules, today);
     if (problem) errors[field] = problem;
   }
   return errors;

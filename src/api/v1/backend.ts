@@ -98,20 +98,18 @@ export class V1Backend implements Backend {
   readonly capabilities = V1_CAPABILITIES;
   readonly links = v1Links;
   readonly #baseUrl: string;
-  readonly #lang: () => 'de' | 'en';
+  readonly #options: V1Options;
   readonly #timeoutMs: number;
   readonly #retryDelaysMs: number[];
   readonly #inFlight = new Map<EndpointSpec, AbortController>();
-  readonly #onWork?: (working: boolean) => void;
   /** The catalog said `proofOfWork`: holds carry a solved challenge. */
   #proofOfWork = false;
 
   constructor(options: V1Options) {
     this.#baseUrl = options.baseUrl.replace(/\/$/, '');
-    this.#lang = options.lang;
+    this.#options = options;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#retryDelaysMs = options.retryDelaysMs ?? [300, 900];
-    this.#onWork = options.onWork;
   }
 
   async catalog(): Promise<Catalog> {
@@ -156,7 +154,7 @@ export class V1Backend implements Backend {
   async #prove(): Promise<string> {
     const challenge = await this.challenge();
     try {
-      return await solveProofOfWork(challenge, this.#onWork);
+      return await solveProofOfWork(challenge, this.#options.onWork);
     } catch (error) {
       throw new BackendError({ reason: 'proof_failed', code: 'proof_unsolved', message: `GET /challenge: ${String(error)}` });
     }
@@ -224,7 +222,7 @@ export class V1Backend implements Backend {
     // Every path names one thing at most: a booking or a hold.
     const path = spec.path.replace(/\{\w+\}/, () => encodeURIComponent(options.ref?.code ?? options.holdId ?? ''));
     const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
-    const headers: Record<string, string> = { 'Accept-Language': this.#lang() };
+    const headers: Record<string, string> = { 'Accept-Language': this.#options.lang() };
     if (options.body) headers['Content-Type'] = 'application/json';
     if (options.ref?.token) headers.Authorization = `Bearer ${options.ref.token}`;
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
