@@ -52,14 +52,13 @@ export class BookingView extends StepElement {
   #renderData(data: PersonalData) {
     const m = this.messages;
     const p = m.privacy;
-    const at = (instant: string) => this.#dateTime(instant);
     const person: Record<string, string | undefined> = { ...data.person, notes: data.notes };
     const rows: [string, string | undefined][] = [
       ...PERSON_FIELDS.map((field): [string, string | undefined] => [field === 'notes' ? p.notes : m.details.labels[field], person[field]]),
       [m.details.sms, data.reminders && (data.reminders.sms ? p.yes : p.no)],
       [p.language, data.locale === 'de' ? 'Deutsch' : 'English'],
-      [p.createdAt, at(data.createdAt)],
-      [p.erasesAt, at(data.erasesAt)],
+      [p.createdAt, this.#dateTime(data.createdAt)],
+      [p.erasesAt, this.#dateTime(data.erasesAt)],
     ];
     return html`<section class="manage-entry" aria-labelledby="data-title">
       <h3 id="data-title">${p.title}</h3>

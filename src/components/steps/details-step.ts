@@ -27,6 +27,8 @@ const FIELD_INPUT: Record<PersonField, { autocomplete: string; type?: string; in
   notes: { autocomplete: 'off' },
 };
 
+const fieldId = (field: PersonField) => `field-${field}`;
+
 /** Step 4: the citizen's details, only the fields the town asks for. */
 export class DetailsStep extends StepElement {
   static override properties = reactiveProperties(['person', 'rules', 'sms', 'today', 'privacyPolicyUrl', 'held', 'holdExtended', 'serverErrors'], ['shown', 'submitted']);
@@ -51,8 +53,6 @@ export class DetailsStep extends StepElement {
    * the button away under the pointer and swallow the click. The submit checks every field anyway.
    */
   #pressing = false;
-
-  #fieldId = (field: PersonField) => `field-${field}`;
 
   /** The town's rules, with the phone required while the SMS reminder is ticked. */
   #rules(sms = this.sms): FormRules {
@@ -101,7 +101,7 @@ export class DetailsStep extends StepElement {
   #focusField(event: Event, field: PersonField): void {
     // A real fragment link would change the host page's URL; move focus instead.
     event.preventDefault();
-    this.querySelector<HTMLElement>(`#${this.#fieldId(field)}`)?.focus();
+    this.querySelector<HTMLElement>(`#${fieldId(field)}`)?.focus();
   }
 
   override render() {
@@ -131,7 +131,7 @@ export class DetailsStep extends StepElement {
       <ul>
         ${this.#errorFields().map(
           (field) => html`<li>
-            <a href="#${this.#fieldId(field)}" @click=${(event: Event) => this.#focusField(event, field)}>${this.#errorText(field)}</a>
+            <a href="#${fieldId(field)}" @click=${(event: Event) => this.#focusField(event, field)}>${this.#errorText(field)}</a>
           </li>`,
         )}
       </ul>
@@ -159,7 +159,7 @@ export class DetailsStep extends StepElement {
     const hints: Partial<Record<PersonField, string>> = m.hints;
     const optional = ruleFor(field, this.#rules()) === 'optional';
     const view: FormField = {
-      id: this.#fieldId(field),
+      id: fieldId(field),
       label: html`${m.labels[field]} ${optional ? html`<span class="muted">${this.messages.common.optional}</span>` : nothing}`,
       hint: hints[field],
       error: this.#errorText(field),

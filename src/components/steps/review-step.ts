@@ -42,8 +42,8 @@ export class ReviewStep extends StepElement {
     const held = this.held;
     const requirements = requirementList(this.services);
     return html`
-      ${held
-        ? html`<tb-hold-status .messages=${this.messages} .lang=${this.lang} .deadline=${held.deadline} .extended=${this.holdExtended}></tb-hold-status>`
+      ${this.held
+        ? html`<tb-hold-status .messages=${this.messages} .lang=${this.lang} .deadline=${this.held.deadline} .extended=${this.holdExtended}></tb-hold-status>`
         : nothing}
       <p class="intro">${this.location?.doubleOptIn ? m.introRequest : m.intro}</p>
       <dl class="summary" part="summary">
