@@ -97,21 +97,17 @@ export const baseStyles = css`
     font-size: inherit;
     line-height: inherit;
   }
+  /* Only elements the templates use (no fieldset, legend or ol); none of them has a border of its own. */
   h2,
   h3,
   p,
   dl,
   dd,
-  ul,
-  ol,
-  fieldset,
-  legend {
+  ul {
     margin: 0;
     padding: 0;
-    border: 0;
   }
-  ul,
-  ol {
+  ul {
     list-style: none;
   }
   h2 {
@@ -125,19 +121,23 @@ export const baseStyles = css`
     font-weight: var(--tb-font-weight-strong);
     margin-block-end: var(--tb-space-2);
   }
-  h2:focus,
-  h3:focus {
-    outline: none;
-  }
+  /* One focus ring for everything focusable but form fields (below). Headings and the calendar's days get focus
+     from script (tabindex -1 or a roving 0), and show it only where the browser would show its own ring,
+     i.e. after keyboard use. Browsers draw their own ring on :focus-visible only, so :focus needs no reset. */
   h2:focus-visible,
-  h3:focus-visible {
+  h3:focus-visible,
+  a:focus-visible,
+  button:focus-visible,
+  summary:focus-visible,
+  td:focus-visible {
     outline: var(--tb-focus-ring);
     outline-offset: var(--tb-focus-offset);
   }
   p + p {
     margin-block-start: var(--tb-space-2);
   }
-  .muted {
+  .muted,
+  .hint {
     color: var(--tb-color-text-muted);
     font-size: var(--tb-font-size-small);
   }
@@ -155,9 +155,9 @@ export const baseStyles = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
+  /* Underlined already by the browser's own style, which page CSS cannot reach in here. */
   a {
     color: var(--tb-color-primary);
-    text-decoration: underline;
     text-underline-offset: 0.15em;
   }
   a:hover {
@@ -166,10 +166,6 @@ export const baseStyles = css`
   /* A phone number is read and dialled as one: "0123 4567-" and "100" on two lines is easy to misread. */
   a[href^='tel'] {
     white-space: nowrap;
-  }
-  a:focus-visible {
-    outline: var(--tb-focus-ring);
-    outline-offset: var(--tb-focus-offset);
   }
 
   /* Buttons: the page's own button styles are reset first, then drawn from tokens. */
@@ -196,10 +192,6 @@ export const baseStyles = css`
   }
   button:hover {
     background: var(--tb-color-surface);
-  }
-  button:focus-visible {
-    outline: var(--tb-focus-ring);
-    outline-offset: var(--tb-focus-offset);
   }
   button.primary {
     color: var(--tb-color-on-primary);
@@ -258,10 +250,6 @@ export const baseStyles = css`
   }
   .field label {
     font-weight: var(--tb-font-weight-strong);
-  }
-  .hint {
-    color: var(--tb-color-text-muted);
-    font-size: var(--tb-font-size-small);
   }
   input,
   textarea {

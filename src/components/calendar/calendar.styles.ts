@@ -1,7 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/base.styles.js';
 
-/** Styles of `<tb-calendar>`; the root adds them to its shadow root, where the calendar renders. */
+/**
+ * Styles of `<tb-calendar>`; the root adds them to its shadow root, where the calendar renders. `baseStyles` come
+ * first there, so the month buttons and the legend start from its button and list resets; only what differs is here.
+ */
 export const calendarStyles = css`
   /* Token defaults for a test that adopts this sheet on its own; nothing matches :root in the shadow root. */
   :root {
@@ -21,33 +24,17 @@ export const calendarStyles = css`
     flex: 1;
     margin: 0;
     text-align: center;
-    font-weight: var(--tb-font-weight-strong);
   }
+  /* The base button (colours, hover, focus ring, 44px width, forced-colors border), square and with a thin frame. */
   tb-calendar .nav {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-width: 44px;
     min-height: 44px;
     padding: 0;
-    border: 1px solid var(--tb-color-primary);
-    border-radius: var(--tb-radius);
-    color: var(--tb-color-primary);
-    background: var(--tb-color-bg);
-    cursor: pointer;
+    border-width: 1px;
   }
-  tb-calendar .nav:hover {
-    background: var(--tb-color-surface);
-  }
+  /* Fainter than the base sheet's disabled look, and no hover fill. */
   tb-calendar .nav[aria-disabled='true'] {
     opacity: 0.4;
     background: var(--tb-color-bg);
-    cursor: not-allowed;
-  }
-  tb-calendar .nav:focus-visible,
-  tb-calendar .day:focus-visible {
-    outline: var(--tb-focus-ring);
-    outline-offset: var(--tb-focus-offset);
   }
 
   tb-calendar table {
@@ -135,9 +122,7 @@ export const calendarStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--tb-space-2) var(--tb-space-4);
-    margin: var(--tb-space-2) 0 0;
-    padding: 0;
-    list-style: none;
+    margin-block-start: var(--tb-space-2);
     font-size: var(--tb-font-size-small);
     color: var(--tb-color-text-muted);
   }

@@ -1,7 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/base.styles.js';
 
-/** Styles of `<tb-slot-list>`; the root adds them to its shadow root, where the list renders. */
+/**
+ * Styles of `<tb-slot-list>`; the root adds them to its shadow root, where the list renders. `baseStyles` come
+ * first there, so the list's headings, list and buttons start from its resets, and only what differs is here.
+ */
 export const slotListStyles = css`
   /* Token defaults for a test that adopts this sheet on its own; nothing matches :root in the shadow root. */
   :root {
@@ -10,20 +13,15 @@ export const slotListStyles = css`
   tb-slot-list {
     display: block;
   }
+  /* An h3 outside the list (in the date step); its focus ring is the base sheet's h3:focus-visible. */
   .times-heading {
     margin: var(--tb-space-5) 0 var(--tb-space-3);
     font-weight: var(--tb-font-weight-strong);
   }
-  .times-heading:focus {
-    outline: none;
-  }
-  .times-heading:focus-visible {
-    outline: var(--tb-focus-ring);
-    outline-offset: var(--tb-focus-offset);
-  }
   tb-slot-list .group + .group {
     margin-block-start: var(--tb-space-4);
   }
+  /* The base reset leaves h4 out, so its margin is set here. */
   tb-slot-list h4 {
     margin: 0 0 var(--tb-space-2);
     font-size: var(--tb-font-size-small);
@@ -36,57 +34,33 @@ export const slotListStyles = css`
     /* At most five per row on wide layouts, never narrower than a comfortable 96px. */
     grid-template-columns: repeat(auto-fill, minmax(max(96px, (100% - 4 * var(--tb-slot-gap)) / 5), 1fr));
     gap: var(--tb-slot-gap);
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
+  /* The base button (colours, hover, focus ring, 48px height, forced-colors border), filling its cell, with
+     a thinner frame, the line height of the text around it and figures of equal width. */
   tb-slot-list button {
-    all: unset;
-    box-sizing: border-box;
     display: flex;
-    align-items: center;
-    justify-content: center;
     gap: var(--tb-space-1);
     width: 100%;
-    min-height: var(--tb-control-height);
     padding: var(--tb-space-2);
-    border: 1px solid var(--tb-color-primary);
-    border-radius: var(--tb-radius);
-    color: var(--tb-color-primary);
-    background: var(--tb-color-bg);
-    font-family: var(--tb-font-family);
-    font-weight: var(--tb-font-weight-strong);
+    border-width: 1px;
+    line-height: inherit;
+    text-align: start;
     font-variant-numeric: tabular-nums;
-    cursor: pointer;
   }
-  tb-slot-list button:hover {
-    background: var(--tb-color-surface);
+  /* While a time is being reserved the others wait, dimmed (the base sheet's aria-disabled look), with a
+     progress cursor. */
+  tb-slot-list button[aria-disabled='true'] {
+    cursor: progress;
   }
-  tb-slot-list button:focus-visible {
-    outline: var(--tb-focus-ring);
-    outline-offset: var(--tb-focus-offset);
-  }
-  /* Chosen: filled, a thicker frame and a check mark, so the state does not rest on colour alone. */
+  /* Chosen: filled, a thicker frame and a check mark, so the state does not rest on colour alone. The one
+     being reserved stays solid: this rule outranks the base sheet's dimming. */
   tb-slot-list button[aria-pressed='true'] {
     border-width: 3px;
     color: var(--tb-color-on-primary);
     background: var(--tb-color-primary);
-  }
-  /* While a time is being reserved the others wait, dimmed; the one being reserved stays solid. */
-  tb-slot-list button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.6;
-  }
-  tb-slot-list button[aria-pressed='true'] {
     opacity: 1;
   }
-  tb-slot-list .none {
-    margin: 0;
-  }
   @media (forced-colors: active) {
-    tb-slot-list button {
-      border-color: ButtonText;
-    }
     tb-slot-list button[aria-pressed='true'] {
       forced-color-adjust: none;
       border-color: CanvasText;

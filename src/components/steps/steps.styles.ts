@@ -5,9 +5,9 @@ export const stepStyles = css`
   .step-header {
     margin-block-end: var(--tb-space-4);
   }
+  /* The back button is a button.link, whose "display: inline" and "min-height: 0" outrank a .back rule; a button
+     renders inline-block all the same, so this margin holds, and the 1.4em chevron makes it about 28px tall. */
   .back {
-    display: inline-flex;
-    min-height: 24px;
     margin-block-end: var(--tb-space-3);
   }
   .back::before {
@@ -53,19 +53,24 @@ export const stepStyles = css`
     display: grid;
     gap: var(--tb-space-2);
   }
-  .service {
+  /* A service and a location are cards alike: framed, and marked on the left once chosen. */
+  .service,
+  .choice {
     display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
     gap: var(--tb-space-3);
     padding: var(--tb-space-3);
     border: 1px solid var(--tb-color-border);
     border-radius: var(--tb-radius);
   }
-  .service.chosen {
+  .service.chosen,
+  .choice:has(input:checked) {
     border-color: var(--tb-color-primary);
     box-shadow: inset 4px 0 0 var(--tb-color-primary);
+  }
+  .service {
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
   }
   /* Long German compounds from the town's catalog ("Wohnungsgeberbestätigung") break rather than push the
      card wider than a phone's screen, at a large text size above all. */
@@ -75,7 +80,8 @@ export const stepStyles = css`
     flex: 1 1 256px;
     overflow-wrap: anywhere;
   }
-  .service-name {
+  .service-name,
+  .choice-title {
     font-weight: var(--tb-font-weight-strong);
   }
   .stepper {
@@ -115,17 +121,8 @@ export const stepStyles = css`
   /* Location choices */
   .choice {
     position: relative;
-    display: flex;
-    gap: var(--tb-space-3);
     align-items: flex-start;
-    padding: var(--tb-space-3);
-    border: 1px solid var(--tb-color-border);
-    border-radius: var(--tb-radius);
     margin-block-end: var(--tb-space-2);
-  }
-  .choice:has(input:checked) {
-    border-color: var(--tb-color-primary);
-    box-shadow: inset 4px 0 0 var(--tb-color-primary);
   }
   /* The input reset ("all: unset") has already removed the native look and margin. */
   .choice input[type='radio'] {
@@ -145,8 +142,8 @@ export const stepStyles = css`
     background: radial-gradient(circle, var(--tb-color-primary) 0 45%, var(--tb-color-bg) 50%);
     border-color: var(--tb-color-primary);
   }
+  /* The ring itself is the base sheet's input:focus-visible; a round box gets it clear of its edge. */
   .choice input[type='radio']:focus-visible {
-    outline: var(--tb-focus-ring);
     outline-offset: var(--tb-focus-offset);
   }
   .choice label {
@@ -159,9 +156,6 @@ export const stepStyles = css`
     content: '';
     position: absolute;
     inset: 0;
-  }
-  .choice-title {
-    font-weight: var(--tb-font-weight-strong);
   }
 
   /* Summary list (review and confirmation). One grid for all rows (subgrid), so that a row without
@@ -223,10 +217,6 @@ export const stepStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
     cursor: pointer;
-  }
-  .day-list summary:focus-visible {
-    outline: var(--tb-focus-ring);
-    outline-offset: var(--tb-focus-offset);
   }
   .day-list ul {
     display: grid;
