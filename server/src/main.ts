@@ -88,7 +88,7 @@ if (name !== undefined && !Object.hasOwn(commands, name)) {
   } else {
     // No stack or message text: a database error can quote values. Name and SQLSTATE say enough to search.
     const code = (error as { code?: unknown }).code;
-    console.error(`termin-buchen server could not start: ${(error as Error).name}${typeof code === 'string' ? ` ${code}` : ''}`);
+    console.error(`${name !== undefined ? `npm run server -- ${name} failed` : 'termin-buchen server could not start'}: ${(error as Error).name}${typeof code === 'string' ? ` ${code}` : ''}`);
   }
   process.exit(1);
 });

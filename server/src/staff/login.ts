@@ -3,11 +3,11 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../http/deps.js';
 import { clientAddress } from '../http/rate-limit.js';
 import { recordAudit } from '../store/staff-audit.js';
-import { accountForLogin, createSession, endSession, sessionAccount } from '../store/staff-accounts.js';
+import { accountForLogin, createSession, endSession, MAX_STAFF_EMAIL_LENGTH, sessionAccount } from '../store/staff-accounts.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 import { LoginLimiter } from './login-limit.js';
-import { verifyPassword, decoyHash } from './passwords.js';
+import { verifyPassword, decoyHash, MAX_PASSWORD_LENGTH } from './passwords.js';
 import {
   cookie, CSRF_FIELD, LOGIN_CSRF_COOKIE, newLoginCsrf, readCookie, sameToken, SESSION_COOKIE, SESSION_LIFETIME_MS, type StaffEnv,
 } from './session.js';
@@ -50,8 +50,8 @@ export function loginRoutes(app: Hono<StaffEnv>, deps: AppDeps, limiter = new Lo
     if (!sameToken(typeof form[CSRF_FIELD] === 'string' ? form[CSRF_FIELD] : undefined, csrf)) {
       return c.text('Ungültiges Formular (CSRF). Bitte laden Sie die Anmeldeseite neu.', 403);
     }
-    const email = typeof form.email === 'string' ? form.email.slice(0, 200) : '';
-    const password = typeof form.password === 'string' ? form.password.slice(0, 1000) : '';
+    const email = typeof form.email === 'string' ? form.email.slice(0, MAX_STAFF_EMAIL_LENGTH) : '';
+    const password = typeof form.password === 'string' ? form.password.slice(0, MAX_PASSWORD_LENGTH) : '';
     const client = clientAddress(c, deps.clientIdentity);
     const wait = limiter.blocked(client, email);
     if (wait !== undefined) {

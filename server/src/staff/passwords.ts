@@ -8,6 +8,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const PARAMS = { N: 2 ** 15, r: 8, p: 3 };
 const KEY_LENGTH = 32;
 export const MIN_PASSWORD_LENGTH = 12;
+/** The login form reads no more than this (staff/login.ts), so the staff command refuses longer passwords. */
+export const MAX_PASSWORD_LENGTH = 1000;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {

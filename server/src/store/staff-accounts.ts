@@ -15,6 +15,9 @@ export interface StaffAccount {
 
 const ACCOUNT_COLUMNS = 'id::int AS id, email, role, locations';
 
+/** The login form reads no more of the address than this (staff/login.ts), so no account may have a longer one. */
+export const MAX_STAFF_EMAIL_LENGTH = 200;
+
 export function normalizeStaffEmail(email: string): string {
   return email.trim().toLowerCase();
 }
