@@ -128,16 +128,6 @@ function afterServices(state: FlowState): FlowState {
   return { ...next, step: locationId && (fitting.length === 1 || locationId === state.servicesAt) ? 'datetime' : 'location' };
 }
 
-/** Both come from `selectedServices`, so equal selections are written alike. */
-function sameSelection(a: ServiceSelection[], b: ServiceSelection[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function nextStep(state: FlowState, from: StepId): StepId {
-  const steps = visibleSteps(state);
-  return steps[steps.indexOf(from) + 1] ?? 'review';
-}
-
 export function reduce(state: FlowState, event: FlowEvent): FlowState {
   switch (event.type) {
     case 'catalogLoaded': {
@@ -160,9 +150,11 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     }
     case 'servicesConfirmed': {
       if (selectedServices(state).length === 0) return state;
-      if (state.held && sameSelection(state.held.services, selectedServices(state))) {
+      // Both selections come from `selectedServices`, so equal ones are written alike.
+      if (state.held && JSON.stringify(state.held.services) === JSON.stringify(selectedServices(state))) {
         // Unchanged services keep the held slot, so going back and forth costs the citizen nothing.
-        return { ...state, step: state.reviewing ? 'review' : nextStep(state, 'services'), reviewing: false };
+        // On to the step after this one, the first of the visible steps.
+        return { ...state, step: state.reviewing ? 'review' : visibleSteps(state)[1], reviewing: false };
       }
       return afterServices(state);
     }

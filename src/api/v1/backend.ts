@@ -210,10 +210,16 @@ export class V1Backend implements Backend {
   async #receive<S extends z.ZodMiniType>(spec: EndpointSpec & { response: S }, options: CallOptions): Promise<z.output<S>> {
     const text = await this.#send(spec, options);
     const endpoint = endpointName(spec);
-    const result = spec.response.safeParse(parseJson(text, endpoint));
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw failure('invalid_response', endpoint, 'not JSON');
+    }
+    const result = spec.response.safeParse(body);
     if (result.success) return result.data;
     const [issue] = result.error.issues;
-    throw failure('invalid_response', endpoint, `${issuePath(issue.path)}: ${describeIssue(issue)}`);
+    throw failure('invalid_response', endpoint, describeIssue(issue));
   }
 
   /** Resolves with the body of a 2xx answer. */
@@ -296,14 +302,6 @@ function servicesParam(services: ServiceSelection[]): string {
   return services.map((service) => `${service.id}:${service.quantity}`).join(',');
 }
 
-function parseJson(text: string, endpoint: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw failure('invalid_response', endpoint, 'not JSON');
-  }
-}
-
 /** A failure without an answer to read: the reason is its own code. */
 function failure(reason: 'network' | 'timeout' | 'invalid_response' | 'aborted', endpoint: string, message: string): BackendError {
   return new BackendError({ reason, code: reason, message: `${endpoint}: ${message}` });
@@ -328,15 +326,14 @@ function problemError(reply: Reply, endpoint: string): BackendError {
   return new BackendError({ reason, code, fields: problem.data?.errors, message: `${endpoint}: HTTP ${status} ${code}` });
 }
 
-function issuePath(path: PropertyKey[]): string {
-  const text = path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
-  return text.replace(/^\./, '') || '(body)';
-}
-
-/** zod/mini ships no message texts: the issue's code, and the type or format it expected where it says. */
+/**
+ * Where the issue is (`slots[1].start`) and what it is: zod/mini ships no message texts, so the issue's
+ * code, and the type or format it expected where it says.
+ */
 function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
   const expected = issue.code === 'invalid_type' ? issue.expected : issue.code === 'invalid_format' ? issue.format : '';
-  return `${issue.code} ${expected}`.trim();
+  return `${path.replace(/^\./, '') || '(body)'}: ${issue.code} ${expected}`.trim();
 }
 
 registerBackend('v1', (options) => new V1Backend(options));
