@@ -7,8 +7,7 @@ export async function readPassword(prompt: string): Promise<string> {
     const lines = createInterface({ input, terminal: false });
     for await (const line of lines) {
       lines.close();
-      // A file written on Windows ends its lines with CR LF: the CR is not part of the password.
-      return line.endsWith('\r') ? line.slice(0, -1) : line;
+      return line;
     }
     return '';
   }
