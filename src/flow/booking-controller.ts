@@ -121,7 +121,7 @@ export class BookingController implements ReactiveController {
         void this.picker.showMonth(intent.month);
         break;
       case 'dayChosen':
-        this.#dispatch({ type: 'dayChosen', date: intent.date });
+        this.#dispatch(intent);
         this.picker.clearTaken();
         void this.picker.showDay(intent.date);
         break;

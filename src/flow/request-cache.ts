@@ -23,7 +23,7 @@ export class RequestCache<T> {
     return entry.answer;
   }
 
-  forget(keyPrefix = ''): void {
+  forget(keyPrefix: string): void {
     for (const key of [...this.#entries.keys()]) if (key.startsWith(keyPrefix)) this.#entries.delete(key);
   }
 }

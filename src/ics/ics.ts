@@ -22,7 +22,8 @@ const encoder = new TextEncoder();
 /** RFC 5545 §3.3.11. Control characters other than tab are not allowed in TEXT at all. */
 export function escapeText(text: string): string {
   return text
-    .replace(/[\\;,]/g, (char) => `\\${char}`)
+    // `$&` is the character found: a backslash goes before it.
+    .replace(/[\\;,]/g, '\\$&')
     .replace(/\r\n?|\n/g, '\\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }

@@ -86,12 +86,9 @@ export class ManageController implements ReactiveController {
     this.#releaseHeld();
     this.#dispatch({ type: 'linkOpened', code: ref.code });
     try {
-      const booking = await this.host.adapter.get(ref);
-      if (booking.status !== 'pending') {
-        this.#dispatch({ type: 'bookingShown', booking, confirmedNow: false });
-        return;
-      }
-      this.#dispatch({ type: 'bookingShown', booking: await this.host.adapter.confirm(ref), confirmedNow: true });
+      const found = await this.host.adapter.get(ref);
+      const confirmedNow = found.status === 'pending';
+      this.#dispatch({ type: 'bookingShown', booking: confirmedNow ? await this.host.adapter.confirm(ref) : found, confirmedNow });
     } catch (error) {
       this.#fail(error);
     }
