@@ -58,9 +58,6 @@ export class BookingController implements ReactiveController {
   constructor(private readonly host: BookingHost) {
     host.addController(this);
     this.picker = new SlotPicker(host, {
-      get adapter() {
-        return host.adapter;
-      },
       selection: () => this.#selection(),
       today: () => this.today,
       lastBookable: () => (this.state.catalog ? this.lastBookable : null),

@@ -23,9 +23,13 @@ export const selectionKey = (selection: Selection) =>
 /** Where a failure shows: next to the times, or nowhere but the calendar, which says itself that its days failed. */
 export type FailurePlace = 'times' | 'days';
 
+/** The element both flows run in: it knows the backend adapter, which `api` and `backend` may change at any time. */
+export interface PickerHost extends ReactiveControllerHost {
+  readonly adapter: Backend;
+}
+
 /** What the picker needs from the flow it serves: booking a new appointment, or moving one. */
 export interface PickerOwner {
-  readonly adapter: Backend;
   /** What the citizen wants times for; null until location and services are known. */
   selection(): Selection | null;
   today(): string;
@@ -80,7 +84,7 @@ export class SlotPicker implements ReactiveController {
   #slotsKey = '';
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: PickerHost,
     private readonly owner: PickerOwner,
   ) {
     host.addController(this);
@@ -121,7 +125,7 @@ export class SlotPicker implements ReactiveController {
 
   /** Frees a slot the flow no longer wants; failing to is harmless, the hold simply expires. */
   release(held: HeldSlot, options?: { keepalive?: boolean }): void {
-    void this.owner.adapter.release(held.hold.id, options).catch(() => undefined);
+    void this.host.adapter.release(held.hold.id, options).catch(() => undefined);
   }
 
   #daysQuery(selection: Selection, month: string) {
@@ -137,7 +141,7 @@ export class SlotPicker implements ReactiveController {
   /** Days (and the likely first day's times) asked for before the flow needs them, e.g. for a preselection. */
   prefetch(selection: Selection, month: string): void {
     const { key, query } = this.#daysQuery(selection, month);
-    void this.#daysCache.fetch(key, () => this.owner.adapter.days(query)).then(
+    void this.#daysCache.fetch(key, () => this.host.adapter.days(query)).then(
       (days) => this.#prefetchFirstSlots(selection, days),
       () => undefined,
     );
@@ -155,7 +159,7 @@ export class SlotPicker implements ReactiveController {
       return;
     }
     try {
-      const value = await this.#daysCache.fetch(key, () => this.owner.adapter.days(query));
+      const value = await this.#daysCache.fetch(key, () => this.host.adapter.days(query));
       if (this.#daysKey !== key) return;
       this.#set({ days: { status: 'ready', value } });
       if (prefetchSlots) this.#prefetchFirstSlots(selection, value);
@@ -174,7 +178,7 @@ export class SlotPicker implements ReactiveController {
     const selectionChanged = this.owner.lastBookable() !== null && (!current || selectionKey(current) !== selectionKey(selection));
     // A slots request supersedes the one in flight: it must never cut off the citizen's own choice.
     if (!date || this.owner.date() || selectionChanged) return;
-    void this.#slotsCache.fetch(`${selectionKey(selection)}${date}`, () => this.owner.adapter.slots({ ...selection, date }));
+    void this.#slotsCache.fetch(`${selectionKey(selection)}${date}`, () => this.host.adapter.slots({ ...selection, date }));
   }
 
   async showDay(date: string, fresh = false): Promise<void> {
@@ -187,7 +191,7 @@ export class SlotPicker implements ReactiveController {
     this.#set({ slots: arrived ? { status: 'ready', value: arrived } : { status: 'loading' } });
     if (arrived) return;
     try {
-      const value = await this.#slotsCache.fetch(key, () => this.owner.adapter.slots({ ...selection, date }));
+      const value = await this.#slotsCache.fetch(key, () => this.host.adapter.slots({ ...selection, date }));
       if (this.#slotsKey !== key || this.owner.date() !== date) return;
       this.#set({ slots: { status: 'ready', value } });
     } catch (error) {
@@ -217,7 +221,7 @@ export class SlotPicker implements ReactiveController {
     if (!selection || this.state.holdingStart) return;
     this.#set({ holdingStart: slot.start, slotTaken: false });
     try {
-      const hold = await this.owner.adapter.hold({ ...selection, start: slot.start });
+      const hold = await this.host.adapter.hold({ ...selection, start: slot.start });
       this.#set({ holdingStart: null, extended: false });
       this.owner.slotHeld({ slot, hold, services: selection.services, deadline: deadlineIn(hold.expiresInSeconds) });
     } catch (error) {
@@ -232,7 +236,7 @@ export class SlotPicker implements ReactiveController {
     const held = this.owner.held();
     if (!held) return;
     try {
-      const hold = await this.owner.adapter.extend(held.hold.id);
+      const hold = await this.host.adapter.extend(held.hold.id);
       this.#set({ extended: true });
       this.owner.holdExtended({ ...held, hold, deadline: deadlineIn(hold.expiresInSeconds) });
     } catch (error) {

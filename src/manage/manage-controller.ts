@@ -28,9 +28,6 @@ export class ManageController implements ReactiveController {
   constructor(private readonly host: ManageHost) {
     host.addController(this);
     this.picker = new SlotPicker(host, {
-      get adapter() {
-        return host.adapter;
-      },
       selection: () => {
         const { booking } = this.state;
         return booking && { locationId: booking.location.id, services: booking.services.map(({ id, quantity }) => ({ id, quantity })) };
