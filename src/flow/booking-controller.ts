@@ -266,7 +266,7 @@ export class BookingController implements ReactiveController {
       this.#dispatch({ type: 'edit', step: 'details' });
     }
     // Sending the same booking again cannot mend these; anything else (a network error, an unknown code) may pass.
-    const lasting = ['hold_expired', 'invalid_input', 'limit_reached', 'not_found', 'too_late', 'not_allowed', 'gone'];
+    const lasting = ['hold_expired', 'invalid_input', 'limit_reached', 'not_found', 'gone', 'too_late', 'not_allowed'];
     this.#fail(error, lasting.includes(error.reason) ? undefined : () => void this.#submitBooking());
   }
 }
