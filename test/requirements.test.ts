@@ -105,6 +105,38 @@ describe('what to bring, how to get there, whom to call', () => {
     expect(queryByRole(el, 'button', de.done.print), 'no buttons in print').to.equal(null);
   });
 
+  it('never breaks a range of the opening hours at its dash, at any width a phone gives it', async () => {
+    await start();
+    const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
+    await toReview(el);
+    await clickButton(el, de.review.submit);
+    await waitForHeading(el, de.done.title);
+    const hours = definition(el, de.done.openingHours)!;
+    const text = hours.textContent!;
+    // A DOM range over "8–12" returns one rectangle per line it covers.
+    const rangesSplit = () => [...text.matchAll(/\S+–\S+/g)].filter((match) => {
+      const range = document.createRange();
+      const walker = document.createTreeWalker(hours, NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent!.length;
+        if (match.index! >= offset && match.index! < offset + length) range.setStart(node, match.index! - offset);
+        const end = match.index! + match[0].length;
+        if (end > offset && end <= offset + length) range.setEnd(node, end - offset);
+        offset += length;
+      }
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+    }).map((match) => match[0]);
+    let wrapped = false;
+    for (let width = 240; width <= 420; width += 4) {
+      el.style.width = `${width}px`;
+      wrapped ||= hours.getClientRects().length > 0 && hours.offsetHeight > 40;
+      expect(rangesSplit(), `at ${width} px`).to.deep.equal([]);
+    }
+    expect(wrapped, 'the hours do wrap at these widths').to.equal(true);
+    el.style.width = '';
+  });
+
   it('says the same in English, from the English catalog', async () => {
     await start();
     const el = await renderWidget({ lang: 'en', service: 'reisepass', location: 'rathaus' });

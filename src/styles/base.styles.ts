@@ -163,8 +163,10 @@ export const baseStyles = css`
   a:hover {
     text-decoration-thickness: 3px;
   }
-  /* A phone number is read and dialled as one: "0123 4567-" and "100" on two lines is easy to misread. */
-  a[href^='tel'] {
+  /* A phone number is read and dialled as one: "0123 4567-" and "100" on two lines is easy to misread;
+     "Do 8–" and "12 Uhr" in opening hours likewise. */
+  a[href^='tel'],
+  .nowrap {
     white-space: nowrap;
   }
 

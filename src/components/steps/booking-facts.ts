@@ -41,6 +41,10 @@ export const requirementList = (services: { requirements?: string[] }[]) => {
   return lines.length ? html`<ul>${lines.map((line) => html`<li>${line}</li>`)}</ul>` : null;
 };
 
+/** "Do 8–12 Uhr" may wrap at its spaces, never inside "8–12": "Do 8–" above "12 Uhr" reads as two times. */
+const unbrokenRanges = (text: string) =>
+  text.split(/(\S+[–-]\S+)/).map((part, index) => (index % 2 ? html`<span class="nowrap">${part}</span>` : part));
+
 /** A summary row without "Ändern"; none where there is nothing to say. */
 const row = (label: string, value: unknown) =>
   value ? html`<div class="summary-row"><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
@@ -58,7 +62,7 @@ export function bookingRows(view: Presentation, booking: Booking): TemplateResul
       ? html`<span class="line no-print"><a href=${location.mapUrl} target="_blank">${m.map}</a></span>`
       : nothing}`)}
     ${row(m.phone, location.phone && html`<a href="tel:${location.phone.replace(/[^+\d]/g, '')}">${location.phone}</a>`)}
-    ${row(m.openingHours, location.openingHoursText)}
+    ${row(m.openingHours, location.openingHoursText && unbrokenRanges(location.openingHoursText))}
     ${row(messages.review.services, serviceLines(booking.services))}
     ${row(messages.review.requirements, requirementList(booking.services))}`;
 }
