@@ -646,7 +646,7 @@ describe('booking flow through <termin-buchen>', () => {
 
       skip(601);
       await waitForHeading(el, de.datetime.title);
-      await findByRole(el, 'alert', de.datetime.holdExpired);
+      await findByRole(el, 'alert', de.errors.hold_expired);
       await waitUntil(() => slotButtons(el).length > 0, 'the times were not listed again');
       await chooseFirstSlot(el);
       await waitForHeading(el, de.details.title);

@@ -97,7 +97,7 @@ describe('<termin-buchen mode="manage">', () => {
     await el.updateComplete;
     await waitUntil(() => $(el, '#lookup-code-error'));
     expect($(el, '#lookup-code-error')!.textContent).to.include(de.manage.codeRequired);
-    expect($(el, '#lookup-email-error')!.textContent).to.include(de.manage.emailInvalid);
+    expect($(el, '#lookup-email-error')!.textContent).to.include(de.details.errors.email.email);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#lookup-code'));
     expect(backend.requests.filter((request) => request.path.startsWith('/api/bookings'))).to.have.length(0);
     await expectNoAxeViolations(el);

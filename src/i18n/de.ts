@@ -62,7 +62,6 @@ export const de = {
     holding: 'Die Uhrzeit wird für Sie reserviert …',
     slotTaken: 'Diese Uhrzeit wurde gerade vergeben. Bitte wählen Sie eine andere; die Liste ist aktualisiert.',
     keep: (time: string) => `Weiter mit ${time} Uhr`,
-    holdExpired: 'Ihre Reservierung ist abgelaufen. Ihre Angaben bleiben erhalten. Bitte wählen Sie eine neue Uhrzeit.',
   },
   hold: {
     remaining: (minutes: string) => `Die Uhrzeit ist noch ${minutes} für Sie reserviert.`,
@@ -206,10 +205,7 @@ export const de = {
     lookupIntro: 'Geben Sie Ihre Buchungsnummer und die E-Mail-Adresse ein, mit der Sie gebucht haben. Dann können Sie Ihren Termin verschieben oder absagen.',
     codeLabel: 'Buchungsnummer',
     codeHint: 'Sie finden sie in der Bestätigung, zum Beispiel K7Q-4XP.',
-    emailLabel: 'E-Mail-Adresse',
     codeRequired: 'Geben Sie Ihre Buchungsnummer ein.',
-    emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
-    emailInvalid: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@beispiel.de.',
     find: 'Termin suchen',
     finding: 'Der Termin wird gesucht …',
     opening: 'Ihr Termin wird geladen …',

@@ -59,7 +59,6 @@ export const en: Messages = {
     holding: 'Reserving the time for you …',
     slotTaken: 'Someone else has just booked this time. Please choose another one; the list has been updated.',
     keep: (time) => `Continue with ${time}`,
-    holdExpired: 'Your reservation has expired. Your details have been kept. Please choose a new time.',
   },
   hold: {
     remaining: (minutes) => `This time is reserved for you for another ${minutes}.`,
@@ -201,10 +200,7 @@ export const en: Messages = {
     lookupIntro: 'Enter your booking number and the email address you booked with. You can then move or cancel your appointment.',
     codeLabel: 'Booking number',
     codeHint: 'You will find it in your confirmation, for example K7Q-4XP.',
-    emailLabel: 'Email address',
     codeRequired: 'Enter your booking number.',
-    emailRequired: 'Enter your email address.',
-    emailInvalid: 'Enter an email address in the correct format, like name@example.com.',
     find: 'Find appointment',
     finding: 'Looking for your appointment …',
     opening: 'Loading your appointment …',

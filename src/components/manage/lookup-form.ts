@@ -29,8 +29,10 @@ export class LookupForm extends StepElement {
     const email = this.#value('email').trim();
     const errors: Partial<Record<LookupField, string>> = {};
     if (!code) errors.code = m.codeRequired;
-    if (!email) errors.email = m.emailRequired;
-    else if (!LookupRequest.shape.email.safeParse(email).success) errors.email = m.emailInvalid;
+    // The same address field as in the booking form, in the same words.
+    const emailErrors = this.messages.details.errors.email;
+    if (!email) errors.email = emailErrors.required;
+    else if (!LookupRequest.shape.email.safeParse(email).success) errors.email = emailErrors.email;
     this.errors = errors;
     const firstInvalid = (['code', 'email'] as const).find((field) => errors[field]);
     if (firstInvalid) {
@@ -52,7 +54,7 @@ export class LookupForm extends StepElement {
           autocapitalize: 'characters',
           type: 'text',
         })}
-        ${this.#renderField('email', m.emailLabel, '', '', { autocomplete: 'email', autocapitalize: 'off', type: 'email' })}
+        ${this.#renderField('email', this.messages.details.labels.email, '', '', { autocomplete: 'email', autocapitalize: 'off', type: 'email' })}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${m.find}</button>
         </div>

@@ -68,7 +68,7 @@ export class DatetimeStep extends StepElement {
     const days = this.picker.days.status === 'ready' ? this.picker.days.value : null;
     return html`
       <p class="intro">${this.summary}</p>
-      ${this.holdExpired ? html`<p class="notice error" role="alert">${m.holdExpired}</p>` : nothing}
+      ${this.holdExpired ? html`<p class="notice error" role="alert">${this.messages.errors.hold_expired}</p>` : nothing}
       <tb-calendar
         .messages=${this.messages}
         .lang=${this.lang}
