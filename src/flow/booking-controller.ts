@@ -250,23 +250,22 @@ export class BookingController implements ReactiveController {
       );
       this.#dispatch({ type: 'booked', booking });
       emitTerminEvent(this.host, 'termin-booked', bookedDetail(booking));
-    } catch (error) {
-      this.#bookingFailed(toBackendError(error));
+    } catch (caught) {
+      const error = toBackendError(caught);
+      if (error.reason === 'hold_expired') {
+        this.picker.expired();
+      } else if (error.reason === 'invalid_input' && error.fields.length > 0) {
+        this.serverFieldErrors = Object.fromEntries(error.fields.map((f) => [f.field.replace(/^person\./, ''), f.code]));
+        this.#dispatch({ type: 'edit', step: 'details' });
+      }
+      // Sending the same booking again cannot mend these; anything else (a network error, an unknown code) may pass.
+      const lasting = ['hold_expired', 'invalid_input', 'limit_reached', 'not_found', 'gone', 'too_late', 'not_allowed'];
+      this.#fail(error, lasting.includes(error.reason) ? undefined : () => void this.#submitBooking());
     } finally {
       this.submitting = false;
       this.host.requestUpdate();
     }
   }
 
-  #bookingFailed(error: BackendError): void {
-    if (error.reason === 'hold_expired') {
-      this.picker.expired();
-    } else if (error.reason === 'invalid_input' && error.fields.length > 0) {
-      this.serverFieldErrors = Object.fromEntries(error.fields.map((f) => [f.field.replace(/^person\./, ''), f.code]));
-      this.#dispatch({ type: 'edit', step: 'details' });
-    }
-    // Sending the same booking again cannot mend these; anything else (a network error, an unknown code) may pass.
-    const lasting = ['hold_expired', 'invalid_input', 'limit_reached', 'not_found', 'gone', 'too_late', 'not_allowed'];
-    this.#fail(error, lasting.includes(error.reason) ? undefined : () => void this.#submitBooking());
-  }
+
 }
