@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { loadTownFile, applyEnvironmentOverrides, TownFileError } from './config/load-town.js';
 import { DEFAULT_TOWN_FILE } from './config/default-town.js';
-import { DataDirectoryInUse } from './store/pglite-driver.js';
+import { DataDirectoryInUse, DataDirectoryMoved } from './store/pglite-driver.js';
 import { DEMO_EMAIL, ensureDemoBooking } from './demo.js';
 import { startServer } from './server.js';
 // `npm run server -- staff …` manages staff accounts instead of starting the server (cli/staff.ts).
@@ -83,7 +83,7 @@ if (name !== undefined && !Object.hasOwn(commands, name)) {
   process.exit(2);
 }
 (name !== undefined ? commands[name](process.argv.slice(3)) : main()).catch((error: unknown) => {
-  if (error instanceof TownFileError || error instanceof DataDirectoryInUse || error instanceof ConfigurationError) {
+  if (error instanceof TownFileError || error instanceof DataDirectoryInUse || error instanceof DataDirectoryMoved || error instanceof ConfigurationError) {
     console.error(error.message);
   } else {
     // No stack or message text: a database error can quote values. Name and SQLSTATE say enough to search.

@@ -9,6 +9,8 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
@@ -269,6 +271,18 @@ if (postgres) describe('npm run server -- move-to-postgres', () => {
     const after_ = await withDb({ databaseUrl: targetUrl }, contents);
     assert.deepEqual(after_, before_, 'every row and every sequence is the same on PostgreSQL');
 
+    // The old directory is marked: a server or staff command started on it by mistake is refused.
+    const marker = join(dataDir, 'moved-to-postgres.txt');
+    assert.match(readFileSync(marker, 'utf8'), /^database tb_test_[0-9a-f]+ on 127\.0\.0\.1:5432, \d{4}-\d\d-\d\dT/);
+    await assert.rejects(startServerProcess(env), (error: Error) => {
+      assert.match(error.message, /exited \(1\)/);
+      assert.match(error.message, /The embedded database in .* was moved to PostgreSQL \(database tb_test_[0-9a-f]+ on 127\.0\.0\.1:5432, [^)]+\)\. Start with DATABASE_URL set\./);
+      return true;
+    });
+    const staffOnOld = await runCli(['staff', 'list'], env);
+    assert.equal(staffOnOld.code, 1);
+    assert.match(staffOnOld.stderr, /was moved to PostgreSQL/);
+
     const server = await startServerProcess({ TOWN_CONFIG: townFile, DATABASE_URL: targetUrl });
     servers.push(server);
     const health = (await (await fetch(`${server.url}/healthz`)).json()) as { database: string };
@@ -295,6 +309,11 @@ if (postgres) describe('npm run server -- move-to-postgres', () => {
     assert.equal(again.stdout, '');
     const [{ n }] = await withAdmin(async (client) => (await client.query<{ n: string }>('SELECT count(*)::text AS n FROM bookings')).rows, targetUrl);
     assert.equal(Number(n), made.length + 1, 'the second run wrote nothing');
+
+    // Deleting the mark makes the directory usable again (the other tests here use it as their source).
+    rmSync(marker);
+    const staffAgain = await runCli(['staff', 'list'], env);
+    assert.equal(staffAgain.code, 0, staffAgain.stderr);
   });
 
   it('refuses a target that holds data, and writes nothing to it: not even the schema', { timeout: 120_000 }, async () => {

@@ -15,7 +15,7 @@ import type { Db } from '../store/db.js';
 import { runMigrations } from '../store/migrate.js';
 import { openDatabase } from '../store/open.js';
 import { openPostgres } from '../store/pg-driver.js';
-import { DataDirectoryInUse } from '../store/pglite-driver.js';
+import { DataDirectoryInUse, markMoved, MOVED_FILE_NAME } from '../store/data-dir-lock.js';
 import { UsageError } from './staff.js';
 
 const USAGE = `Usage: DATA_DIR=/var/lib/termin-buchen DATABASE_URL=postgres://user:password@host:5432/database npm run server -- move-to-postgres
@@ -55,8 +55,9 @@ export async function runMoveToPostgres(args: readonly string[], env: NodeJS.Pro
   }
 
   // The source first: its lock refuses while a server runs on it, before anything touches the target.
-  // Opening it brings its schema up to date, as a server start would.
-  const source = await openDatabase({ dataDir });
+  // Opening it brings its schema up to date, as a server start would. A directory moved before may be moved
+  // again (the first target was lost, or was the wrong one): the target's emptiness is what guards.
+  const source = await openDatabase({ dataDir }, { evenIfMoved: true });
   let target: Db | undefined;
   try {
     target = await openPostgres(databaseUrl, 2);
@@ -70,13 +71,18 @@ export async function runMoveToPostgres(args: readonly string[], env: NodeJS.Pro
         if (error instanceof CopyRefused || error instanceof CopyMismatch) throw error;
         throw new CopyMismatch(`The copy failed${current ? ` after table ${current}` : ''} (${errorKind(error)}); nothing was committed to the target.`);
       });
+    try {
+      markMoved(dataDir, `${describeTarget(databaseUrl)}, ${new Date().toISOString()}`);
+    } catch (error) {
+      print(`Could not write ${MOVED_FILE_NAME} into DATA_DIR (${errorKind(error)}): make sure no server is started on it again.`);
+    }
     const width = Math.max(...counts.map((count) => count.table.length), 5);
     print(`Moved the embedded database in ${dataDir} to PostgreSQL (${describeTarget(databaseUrl)}).`);
     for (const { table, rows } of counts) print(`  ${table.padEnd(width)}  ${String(rows).padStart(8)}`);
     const total = counts.reduce((sum, count) => sum + count.rows, 0);
     print(`${counts.length} tables, ${total} rows; counts and checksums agree with the embedded database.`);
-    print('From now on start the server with DATABASE_URL set. DATA_DIR is left as it was: keep it as a backup, '
-      + 'but do not start a server on it again, or bookings would be taken in two places.');
+    print(`From now on start the server with DATABASE_URL set. DATA_DIR keeps the copied database as a backup; ${MOVED_FILE_NAME} `
+      + 'in it stops a server or staff command from opening it by mistake, which would take bookings in two places.');
   } finally {
     await target?.close().catch(() => undefined);
     await source.close();

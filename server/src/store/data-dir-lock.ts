@@ -29,6 +29,36 @@ export class DataDirectoryInUse extends Error {
   }
 }
 
+/**
+ * Written into a data directory once `move-to-postgres` has copied it: from then on the town's bookings live in
+ * PostgreSQL, and a server (or a staff command) started on the old directory by mistake would take bookings in
+ * a second place. Deleting the file makes the directory usable again.
+ */
+export const MOVED_FILE_NAME = 'moved-to-postgres.txt';
+
+export class DataDirectoryMoved extends Error {
+  constructor(readonly dataDir: string, note: string) {
+    super(
+      `The embedded database in ${dataDir} was moved to PostgreSQL (${note}). Start with DATABASE_URL set. `
+      + `To use this directory anyway (for example after going back to it), delete ${join(dataDir, MOVED_FILE_NAME)}.`,
+    );
+  }
+}
+
+/** Throws `DataDirectoryMoved` when `move-to-postgres` has marked the directory. */
+export function refuseIfMoved(dataDir: string): void {
+  const text = readIfPresent(join(dataDir, MOVED_FILE_NAME));
+  if (text === undefined) return;
+  // The first line only, and only as much of it as a note needs: the file is the operator's to edit.
+  throw new DataDirectoryMoved(dataDir, text.split('\n')[0].trim().slice(0, 200) || 'see the file');
+}
+
+/** Marks the directory as moved; `note` says where to, and when (no personal data). */
+export function markMoved(dataDir: string, note: string): void {
+  writeFileSync(join(dataDir, MOVED_FILE_NAME), `${note}\n`
+    + 'Written by npm run server -- move-to-postgres. While this file exists, no server or staff command opens this directory.\n');
+}
+
 const LockOwner = z.strictObject({
   pid: z.number().int().positive(),
   start: z.string().regex(/^\d{1,20}$/).optional(),
@@ -41,7 +71,7 @@ const USER_HZ = 100;
 /** Slack between a lock file's modification time and a process's start, for the clocks' rounding. */
 const START_SLACK_MS = 2_000;
 
-function readProc(path: string): string | undefined {
+function readIfPresent(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -51,7 +81,7 @@ function readProc(path: string): string | undefined {
 
 /** Field 22 of `/proc/<pid>/stat`: when the process started, in clock ticks since boot. */
 export function processStartTicks(pid: number): string | undefined {
-  const stat = readProc(`/proc/${pid}/stat`);
+  const stat = readIfPresent(`/proc/${pid}/stat`);
   if (stat === undefined) return undefined;
   // Field 2 is the command name in parentheses and may itself contain spaces and parentheses.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -60,14 +90,14 @@ export function processStartTicks(pid: number): string | undefined {
 }
 
 export function currentBootId(): string | undefined {
-  const id = readProc('/proc/sys/kernel/random/boot_id')?.trim();
+  const id = readIfPresent('/proc/sys/kernel/random/boot_id')?.trim();
   return id && /^[0-9a-f-]{1,64}$/.test(id) ? id : undefined;
 }
 
 /** When `pid` started, in milliseconds since 1970 (from the boot time in `/proc/stat`); undefined where unknown. */
 function processStartedAtMs(pid: number): number | undefined {
   const ticks = processStartTicks(pid);
-  const bootSeconds = /^btime (\d+)$/m.exec(readProc('/proc/stat') ?? '')?.[1];
+  const bootSeconds = /^btime (\d+)$/m.exec(readIfPresent('/proc/stat') ?? '')?.[1];
   if (ticks === undefined || bootSeconds === undefined) return undefined;
   return Number(bootSeconds) * 1000 + (Number(ticks) * 1000) / USER_HZ;
 }
@@ -156,7 +186,7 @@ export function lockDataDirectory(dataDir: string): () => void {
       createAtomically(lockFile, content);
       return () => {
         // Only our own lock: after a takeover by someone else (it judged us dead), the file is theirs.
-        if (readProc(lockFile) === content) rmSync(lockFile, { force: true });
+        if (readIfPresent(lockFile) === content) rmSync(lockFile, { force: true });
       };
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
@@ -181,7 +211,7 @@ export function lockDataDirectory(dataDir: string): () => void {
       if (errorCode(error) === 'ENOENT') continue;
       throw error;
     }
-    if (readProc(aside) !== found) {
+    if (readIfPresent(aside) !== found) {
       try {
         linkSync(aside, lockFile);
       } catch {

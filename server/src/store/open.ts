@@ -6,8 +6,8 @@ import { openPostgres } from './pg-driver.js';
 export type DatabaseTarget = { databaseUrl: string } | { dataDir: string };
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openDatabase(target: DatabaseTarget): Promise<Db> {
-  const db = 'databaseUrl' in target ? await openPostgres(target.databaseUrl) : await openEmbedded(target.dataDir);
+export async function openDatabase(target: DatabaseTarget, options: { evenIfMoved?: boolean } = {}): Promise<Db> {
+  const db = 'databaseUrl' in target ? await openPostgres(target.databaseUrl) : await openEmbedded(target.dataDir, options);
   try {
     await runMigrations(db);
   } catch (error) {

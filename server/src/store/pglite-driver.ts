@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { Db, Queryable } from './db.js';
-import { lockDataDirectory } from './data-dir-lock.js';
+import { lockDataDirectory, refuseIfMoved } from './data-dir-lock.js';
 
 /** int8 (counts, identities) as JavaScript numbers, as the `pg` driver is told to do as well. */
 const parsers = { [types.INT8]: (value: string) => Number(value) };
 
-export { DataDirectoryInUse } from './data-dir-lock.js';
+export { DataDirectoryInUse, DataDirectoryMoved } from './data-dir-lock.js';
 
 function wrap(connection: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
@@ -26,7 +26,9 @@ function wrap(connection: Pick<PGlite, 'query' | 'exec'>): Queryable {
   };
 }
 
-export async function openEmbedded(dataDir: string): Promise<Db> {
+/** `evenIfMoved`: open a directory `move-to-postgres` has marked (only that command itself does). */
+export async function openEmbedded(dataDir: string, options: { evenIfMoved?: boolean } = {}): Promise<Db> {
+  if (!options.evenIfMoved) refuseIfMoved(dataDir);
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockDataDirectory(dataDir);
   let pglite: PGlite;
