@@ -1,10 +1,11 @@
 // Module order is byte order in the built file, and gzip only looks 32 KB back: style sheets, then both
-// message catalogs, then the schemas ahead of the code keeps like next to like, and the file about 0.5 KB
-// smaller than the order the element's imports give (docs/performance.md).
+// message catalogs, then the schemas and the contract's adapter ahead of the code keep like next to like. The
+// file is about 0.6 KB smaller than in the order the element's own imports give (docs/performance.md).
 import './components/termin-buchen/termin-buchen.styles.js';
 import './components/manage/manage.styles.js';
 import './i18n/messages.js';
 import './api/schemas.js';
+import './api/v1/backend.js';
 import { TerminBuchen } from './components/termin-buchen/termin-buchen.component.js';
 
 export { TerminBuchen };
