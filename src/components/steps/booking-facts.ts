@@ -4,6 +4,7 @@ import { clock } from '../../clock.js';
 import { downloadIcs } from '../../ics/download.js';
 import { bookingToIcs, icsFileName, requirementsOf } from '../../ics/ics.js';
 import { formatDateLong, formatTime, localDateOf } from '../../format/datetime.js';
+import { phoneLink } from '../../i18n/error-message.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
 
 /** How a view writes dates and times: in which words and language, on the office's clock. A step element is one. */
@@ -61,7 +62,7 @@ export function bookingRows(view: Presentation, booking: Booking): TemplateResul
     ${row(messages.review.location, html`${locationLines(location)}${location.mapUrl
       ? html`<span class="line no-print"><a href=${location.mapUrl} target="_blank">${m.map}</a></span>`
       : nothing}`)}
-    ${row(m.phone, location.phone && html`<a href="tel:${location.phone.replace(/[^+\d]/g, '')}">${location.phone}</a>`)}
+    ${row(m.phone, location.phone && phoneLink(location.phone))}
     ${row(m.openingHours, location.openingHoursText && unbrokenRanges(location.openingHoursText))}
     ${row(messages.review.services, serviceLines(booking.services))}
     ${row(messages.review.requirements, requirementList(booking.services))}`;
