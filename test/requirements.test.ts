@@ -57,6 +57,16 @@ async function toReview(el: TerminBuchen, texts: Texts = deTexts, reviewTitle = 
   await waitForHeading(el, reviewTitle);
 }
 
+/** Books a passport at the Rathaus, preselected, through to the confirmation. */
+async function bookPassportAtRathaus(options: Parameters<typeof useMockBackend>[0] = {}): Promise<TerminBuchen> {
+  await start(options);
+  const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
+  await toReview(el);
+  await clickButton(el, de.review.submit);
+  await waitForHeading(el, de.done.title);
+  return el;
+}
+
 describe('what to bring, how to get there, whom to call', () => {
   afterEach(async () => {
     restoreClock();
@@ -80,11 +90,7 @@ describe('what to bring, how to get there, whom to call', () => {
   });
 
   it('the confirmation says what to bring, the office\'s phone as a tel: link, its hours and a map link that says it opens a new window', async () => {
-    await start();
-    const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
-    await toReview(el);
-    await clickButton(el, de.review.submit);
-    await waitForHeading(el, de.done.title);
+    const el = await bookPassportAtRathaus();
 
     expect(listItems(definition(el, de.review.requirements))).to.deep.equal(['Bisheriger Reisepass oder Personalausweis', 'Aktuelles biometrisches Passfoto']);
     const phone = await findByRole<HTMLAnchorElement>(el, 'link', '0123 4567-100');
@@ -106,11 +112,7 @@ describe('what to bring, how to get there, whom to call', () => {
   });
 
   it('never breaks a range of the opening hours at its dash, at any width a phone gives it', async () => {
-    await start();
-    const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
-    await toReview(el);
-    await clickButton(el, de.review.submit);
-    await waitForHeading(el, de.done.title);
+    const el = await bookPassportAtRathaus();
     const hours = definition(el, de.done.openingHours)!;
     const text = hours.textContent!;
     // A DOM range over "8–12" returns one rectangle per line it covers.
@@ -155,22 +157,14 @@ describe('what to bring, how to get there, whom to call', () => {
       ...catalog,
       locations: catalog.locations.map((location) => (location.id === 'rathaus' ? { ...location, mapUrl: 'javascript:alert(document.domain)' } : location)),
     });
-    await start({ catalog: hostile });
-    const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
-    await toReview(el);
-    await clickButton(el, de.review.submit);
-    await waitForHeading(el, de.done.title);
+    const el = await bookPassportAtRathaus({ catalog: hostile });
     expect(await findByRole(el, 'link', '0123 4567-100')).to.exist;
     expect(queryByRole(el, 'link', de.done.map)).to.equal(null);
     expect(el.shadowRoot!.querySelector('a[href^="javascript" i]')).to.equal(null);
   });
 
   it('puts what to bring and the office\'s phone into the calendar file\'s description', async () => {
-    await start();
-    const el = await renderWidget({ service: 'reisepass', location: 'rathaus' });
-    await toReview(el);
-    await clickButton(el, de.review.submit);
-    await waitForHeading(el, de.done.title);
+    const el = await bookPassportAtRathaus();
 
     const saved: Blob[] = [];
     const createObjectURL = URL.createObjectURL;
