@@ -102,8 +102,9 @@ export async function moveToPostgresCli(args: readonly string[]): Promise<void> 
       console.error(error.message);
       process.exit(1);
     }
-    // Opening either database failed (unreachable, wrong password): the kind only, a message can quote values.
-    console.error(`move-to-postgres failed (${errorKind(error)}); nothing was committed to the target.`);
+    // Opening either database or migrating the target failed (unreachable, wrong password, no right to create
+    // the extension): the kind only, a message can quote values. The schema may exist by now; no row was copied.
+    console.error(`move-to-postgres failed (${errorKind(error)}); no data was copied to the target.`);
     process.exit(1);
   }
   process.exit(0);
