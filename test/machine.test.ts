@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { BackendError, type ErrorReason } from '../src/api/port.js';
 import type { Booking, Catalog, Hold, Slot } from '../src/api/schemas.js';
 import {
   fittingLocations,
@@ -37,6 +38,7 @@ const loaded = (preselect?: { serviceId?: string | null; locationId?: string | n
   start({ type: 'catalogLoaded', catalog: withCatalog, preselect });
 
 const quantity = (serviceId: string, value: number): FlowEvent => ({ type: 'quantityChanged', serviceId, quantity: value });
+const failure = (reason: ErrorReason, fields: BackendError['fields'] = []) => new BackendError({ reason, code: reason, message: 'test', fields });
 const held = (withHold: Hold = hold, withSlot: Slot = slot): FlowEvent => ({ type: 'slotHeld', slot: withSlot, hold: withHold, deadline: 600_000 });
 
 /** A citizen who chose two services that fit two locations and walked the whole way to the review step. */
@@ -380,6 +382,114 @@ describe('flow machine', () => {
       expect(state.date).to.equal(null);
       expect(state.booking).to.equal(null);
       expect(state.idempotencyKey).to.equal(null);
+    });
+  });
+
+  describe('requests and their failures', () => {
+    it('knows the catalog is on its way, then that it failed with the catalog to ask again, until it arrives', () => {
+      const asked = start({ type: 'catalogRequested' });
+      expect(asked).to.include({ catalogRequest: 'loading', catalog: null, failure: null });
+      const error = failure('network');
+      const failed = reduce(asked, { type: 'catalogFailed', error });
+      expect(failed.catalogRequest).to.equal('failed');
+      expect(failed.failure).to.deep.equal({ error, retry: { request: 'catalog' } });
+      const again = play(failed, { type: 'failureCleared' }, { type: 'catalogRequested' });
+      expect(again).to.include({ catalogRequest: 'loading', failure: null });
+      expect(reduce(again, { type: 'catalogLoaded', catalog })).to.include({ catalogRequest: null, catalog });
+    });
+
+    it('keeps the catalog request on its way when the citizen starts over before it arrived', () => {
+      expect(start({ type: 'catalogRequested' }, { type: 'restart' }).catalogRequest).to.equal('loading');
+    });
+
+    it('is submitting from the start of a booking until it is booked', () => {
+      const submitting = reduce(atReview(), { type: 'bookingStarted', idempotencyKey: 'key' });
+      expect(submitting.submitting).to.equal(true);
+      expect(reduce(submitting, { type: 'booked', booking }).submitting).to.equal(false);
+    });
+
+    it('stops submitting when the booking fails, offering the booking again where sending it again may help', () => {
+      const submitting = reduce(atReview(), { type: 'bookingStarted', idempotencyKey: 'key' });
+      const error = failure('network');
+      const lost = reduce(submitting, { type: 'bookingFailed', error });
+      expect(lost).to.include({ submitting: false, step: 'review', idempotencyKey: 'key' });
+      expect(lost.failure).to.deep.equal({ error, retry: { request: 'booking' } });
+      for (const reason of ['hold_expired', 'limit_reached', 'not_found', 'gone', 'too_late', 'not_allowed', 'invalid_input'] as const) {
+        const lasting = failure(reason);
+        const state = reduce(submitting, { type: 'bookingFailed', error: lasting });
+        expect(state.submitting, reason).to.equal(false);
+        expect(state.failure, reason).to.deep.equal({ error: lasting, retry: undefined });
+      }
+    });
+
+    it('takes the citizen back to the details with the fields the backend refused, each until that field changes', () => {
+      const submitting = reduce(atReview(), { type: 'bookingStarted', idempotencyKey: 'key' });
+      const refused = failure('invalid_input', [{ field: 'person.email', code: 'rejected' }, { field: 'person.lastName', code: 'too_long' }]);
+      const state = reduce(submitting, { type: 'bookingFailed', error: refused });
+      expect(state).to.include({ step: 'details', reviewing: true, submitting: false });
+      expect(state.serverErrors).to.deep.equal({ email: 'rejected', lastName: 'too_long' });
+      expect(state.failure).to.deep.equal({ error: refused, retry: undefined });
+      const mended = reduce(state, { type: 'personChanged', field: 'email', value: 'erika@example.org' });
+      expect(mended.serverErrors.email).to.equal(undefined);
+      expect(mended.serverErrors.lastName).to.equal('too_long');
+      expect(reduce(mended, { type: 'detailsConfirmed' })).to.include({ step: 'review' });
+    });
+
+    it('forgets the refused fields once the citizen leaves the details step, whichever way', () => {
+      const refused = play(
+        atReview(),
+        { type: 'bookingStarted', idempotencyKey: 'key' },
+        { type: 'bookingFailed', error: failure('invalid_input', [{ field: 'person.email', code: 'rejected' }]) },
+      );
+      expect(refused.serverErrors).to.deep.equal({ email: 'rejected' });
+      const leaving: FlowEvent[] = [{ type: 'detailsConfirmed' }, { type: 'back' }, { type: 'holdExpired' }];
+      for (const event of leaving) {
+        const left = reduce(refused, event);
+        expect(left.step, event.type).not.to.equal('details');
+        expect(left.serverErrors, event.type).to.deep.equal({});
+      }
+      expect(reduce(refused, { type: 'smsChanged', sms: true }).serverErrors, 'staying on the step').to.deep.equal({ email: 'rejected' });
+    });
+
+    it('keeps the refused fields for the details when the refusal arrives after the hold expired', () => {
+      const expired = play(atReview(), { type: 'bookingStarted', idempotencyKey: 'key' }, { type: 'holdExpired' });
+      const state = reduce(expired, { type: 'bookingFailed', error: failure('invalid_input', [{ field: 'person.email', code: 'rejected' }]) });
+      expect(state.step).to.equal('datetime');
+      expect(state.serverErrors).to.deep.equal({ email: 'rejected' });
+      expect(play(state, held(otherHold, laterSlot)).serverErrors).to.deep.equal({ email: 'rejected' });
+    });
+
+    it('shows a failure of the times or a hold next to the times, with what to send again', () => {
+      const error = failure('rate_limited');
+      const times = reduce(atReview(), { type: 'failed', error, retry: { request: 'slots', date: '2030-03-04' }, where: 'times' });
+      expect(times.failure).to.deep.equal({ error, retry: { request: 'slots', date: '2030-03-04' }, nearTimes: true });
+      const hold = reduce(atReview(), { type: 'failed', error, retry: { request: 'hold', slot }, where: 'times' });
+      expect(hold.failure).to.deep.equal({ error, retry: { request: 'hold', slot }, nearTimes: true });
+    });
+
+    it('shows a failure to extend the hold above the step', () => {
+      const error = failure('network');
+      const state = reduce(atReview(), { type: 'failed', error, retry: { request: 'extend' } });
+      expect(state.failure).to.deep.equal({ error, retry: { request: 'extend' }, nearTimes: false });
+    });
+
+    it('leaves a failure of the days to the calendar, which says so itself', () => {
+      const state = atReview();
+      expect(reduce(state, { type: 'failed', error: failure('network'), where: 'days' })).to.equal(state);
+    });
+
+    it('shows nothing for a superseded request, whose newer twin answers instead', () => {
+      const shown = reduce(atReview(), { type: 'failed', error: failure('network'), retry: { request: 'extend' } });
+      expect(reduce(shown, { type: 'failed', error: failure('aborted'), retry: { request: 'slots', date: '2030-03-04' }, where: 'times' }).failure).to.equal(shown.failure);
+      const submitting = reduce(atReview(), { type: 'bookingStarted', idempotencyKey: 'key' });
+      expect(reduce(submitting, { type: 'bookingFailed', error: failure('aborted') })).to.include({ submitting: false, failure: null });
+      expect(start({ type: 'catalogRequested' }, { type: 'catalogFailed', error: failure('aborted') })).to.include({ catalogRequest: 'failed', failure: null });
+    });
+
+    it('drops the failure shown once the citizen does something else', () => {
+      const state = reduce(atReview(), { type: 'bookingFailed', error: failure('network') });
+      expect(state.failure).not.to.equal(null);
+      expect(reduce(state, { type: 'failureCleared' })).to.deep.equal({ ...state, failure: null });
     });
   });
 

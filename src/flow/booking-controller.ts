@@ -17,9 +17,7 @@ import {
   type StepId,
 } from './machine.js';
 import { toPerson, type PersonDraft } from './person.js';
-import { SlotPicker, selectionKey, type FailurePlace, type Remote, type Selection } from './slot-picker.js';
-
-export type { Remote } from './slot-picker.js';
+import { SlotPicker, selectionKey, type Selection } from './slot-picker.js';
 
 /** What the controller needs from the element that hosts it. */
 export interface BookingHost extends ReactiveControllerHost, HTMLElement {
@@ -31,25 +29,14 @@ export interface BookingHost extends ReactiveControllerHost, HTMLElement {
   readonly language: Lang;
 }
 
-/** Problems the citizen must see next to the step they are on, with the action that can mend them. */
-export interface Failure {
-  error: BackendError;
-  retry?: () => void;
-  /** About the times of the chosen day: shown next to them, not above the calendar. */
-  nearTimes?: boolean;
-}
-
 /**
  * Runs the booking flow for one element: owns the reducer state, makes every request through the
  * backend port (month, day, time and hold through the slot picker it shares with the manage view), and
- * turns results into reducer events. Rendering code only reads from it and sends intents.
+ * turns results into reducer events. Rendering code only reads from it and sends intents; everything it
+ * reads is in `state`, which only the reducer changes.
  */
 export class BookingController implements ReactiveController {
   state: FlowState = initialState();
-  catalog: Remote<true> = { status: 'idle' };
-  submitting = false;
-  failure: Failure | null = null;
-  serverFieldErrors: Partial<Record<keyof PersonDraft, string>> = {};
 
   readonly picker: SlotPicker;
   /** The prefetched days for the page's preselection, until the catalog shows whether they fit. */
@@ -66,13 +53,13 @@ export class BookingController implements ReactiveController {
       slotHeld: (held) => this.#dispatch({ type: 'slotHeld', ...held }),
       holdExtended: (held) => this.#dispatch({ type: 'holdExtended', ...held }),
       holdLost: () => this.#dispatch({ type: 'holdExpired' }),
-      fail: (error, retry, where) => this.#fail(error, retry, where),
+      fail: (error, retry, where) => this.#fail(error, { type: 'failed', error, retry, where }),
     });
   }
 
   hostConnected(): void {
     // Attributes are only set by now, not when the element was constructed.
-    if (this.catalog.status === 'idle') {
+    if (!this.state.catalog && !this.state.catalogRequest) {
       void this.#loadCatalog();
       this.#prefetchPreselected();
     }
@@ -88,8 +75,6 @@ export class BookingController implements ReactiveController {
     this.picker.reset();
     this.#preselection = null;
     this.state = initialState();
-    this.catalog = { status: 'idle' };
-    this.failure = null;
     if (!this.host.isConnected) return;
     void this.#loadCatalog();
     this.#prefetchPreselected();
@@ -97,7 +82,7 @@ export class BookingController implements ReactiveController {
 
   /** The catalog's names come in the language asked for: ask again in the new one; the citizen's choices stay. */
   languageChanged(): void {
-    if (this.catalog.status !== 'ready') return;
+    if (!this.state.catalog) return;
     // Failing to rename is no reason to stop the citizen: the names simply stay in the other language.
     void this.host.adapter.catalog().then((catalog) => this.#dispatch({ type: 'catalogLoaded', catalog }), () => undefined);
   }
@@ -111,8 +96,10 @@ export class BookingController implements ReactiveController {
   }
 
   handle(intent: Intent): void {
-    const failed = this.failure;
-    this.failure = null;
+    // Whatever the citizen does next, the failure shown is old news; a retry acts on what it said.
+    // Dispatching it also asks the element to render whatever this intent changes.
+    const retry = this.state.failure?.retry;
+    this.#dispatch({ type: 'failureCleared' });
     switch (intent.type) {
       case 'monthShown':
         void this.picker.showMonth(intent.month);
@@ -136,12 +123,9 @@ export class BookingController implements ReactiveController {
         void this.#submitBooking();
         break;
       case 'retry':
-        failed?.retry?.();
-        break;
-      case 'personChanged':
-        // A field the backend refused is the citizen's to mend: its message goes once they change it.
-        this.serverFieldErrors = { ...this.serverFieldErrors, [intent.field]: undefined };
-        this.#dispatch(intent);
+        if (retry?.request === 'catalog') void this.#loadCatalog();
+        else if (retry?.request === 'booking') void this.#submitBooking();
+        else if (retry) this.picker.retry(retry);
         break;
       case 'restart':
         this.#dispatch(intent);
@@ -150,7 +134,6 @@ export class BookingController implements ReactiveController {
       default:
         this.#dispatch(intent);
     }
-    this.host.requestUpdate();
   }
 
   #dispatch(event: FlowEvent): void {
@@ -176,28 +159,25 @@ export class BookingController implements ReactiveController {
     emitTerminEvent(this.host, 'termin-step', { step });
   }
 
-  #fail(error: unknown, retry?: () => void, where?: FailurePlace): void {
-    const failure = toBackendError(error);
-    if (failure.reason === 'aborted') return;
+  /** The reducer learns of the failure, and unless the request was superseded, the console and the host page too. */
+  #fail(error: BackendError, failed: FlowEvent): void {
+    this.#dispatch(failed);
+    if (error.reason === 'aborted') return;
     // For the webmaster's console: the message names the operation and the schema path, never request data.
-    if (failure.reason === 'invalid_response') console.warn(`termin-buchen: ${failure.message}`);
-    if (where !== 'days') this.failure = { error: failure, retry, nearTimes: !!where };
-    emitTerminEvent(this.host, 'termin-error', { code: failure.code });
-    this.host.requestUpdate();
+    if (error.reason === 'invalid_response') console.warn(`termin-buchen: ${error.message}`);
+    emitTerminEvent(this.host, 'termin-error', { code: error.code });
   }
 
   async #loadCatalog(): Promise<void> {
-    this.catalog = { status: 'loading' };
-    this.host.requestUpdate();
+    this.#dispatch({ type: 'catalogRequested' });
     try {
       const catalog = await this.host.adapter.catalog();
       this.#warnAboutUnknownPreselection(catalog);
-      this.catalog = { status: 'ready', value: true };
       this.#dispatch({ type: 'catalogLoaded', catalog, preselect: { serviceId: this.host.service, locationId: this.host.location } });
       this.#dropInvalidPreselection();
-    } catch (error) {
-      this.catalog = { status: 'error', error: toBackendError(error) };
-      this.#fail(error, () => void this.#loadCatalog());
+    } catch (caught) {
+      const error = toBackendError(caught);
+      this.#fail(error, { type: 'catalogFailed', error });
     }
   }
 
@@ -237,8 +217,7 @@ export class BookingController implements ReactiveController {
 
   async #submitBooking(): Promise<void> {
     const { held, catalog } = this.state;
-    if (this.submitting || !held || !catalog) return;
-    this.submitting = true;
+    if (this.state.submitting || !held || !catalog) return;
     this.#dispatch({ type: 'bookingStarted', idempotencyKey: crypto.randomUUID() });
     // The reducer keeps this booking's first key, so that a retry sends the same one again.
     const attempt = this.state.idempotencyKey!;
@@ -252,20 +231,8 @@ export class BookingController implements ReactiveController {
       emitTerminEvent(this.host, 'termin-booked', bookedDetail(booking));
     } catch (caught) {
       const error = toBackendError(caught);
-      if (error.reason === 'hold_expired') {
-        this.picker.expired();
-      } else if (error.reason === 'invalid_input' && error.fields.length > 0) {
-        this.serverFieldErrors = Object.fromEntries(error.fields.map((f) => [f.field.replace(/^person\./, ''), f.code]));
-        this.#dispatch({ type: 'edit', step: 'details' });
-      }
-      // Sending the same booking again cannot mend these; anything else (a network error, an unknown code) may pass.
-      const lasting = ['hold_expired', 'invalid_input', 'limit_reached', 'not_found', 'gone', 'too_late', 'not_allowed'];
-      this.#fail(error, lasting.includes(error.reason) ? undefined : () => void this.#submitBooking());
-    } finally {
-      this.submitting = false;
-      this.host.requestUpdate();
+      if (error.reason === 'hold_expired') this.picker.expired();
+      this.#fail(error, { type: 'bookingFailed', error });
     }
   }
-
-
 }

@@ -3,8 +3,10 @@
  * No DOM, no network, no timers: the element's controller performs requests and feeds their results
  * back in as events, so every transition can be unit-tested.
  */
+import type { BackendError, ErrorReason } from '../api/port.js';
 import type { Booking, Catalog, Hold, ServiceSelection, Slot } from '../api/schemas.js';
 import { emptyPerson, type PersonDraft, type PersonField } from './person.js';
+import type { FailurePlace, PickerRetry } from './slot-picker.js';
 
 export const STEPS = ['services', 'location', 'datetime', 'details', 'review', 'done'] as const;
 export type StepId = (typeof STEPS)[number];
@@ -16,6 +18,18 @@ export interface HeldSlot {
   services: ServiceSelection[];
   /** `performance.now()`-style deadline; the device's wall clock may be wrong, its monotonic clock is not. */
   deadline: number;
+}
+
+/** What "Erneut versuchen" sends again, as plain data: the controller turns it into the request. */
+export type Retry = { request: 'catalog' } | { request: 'booking' } | PickerRetry;
+
+/** A problem the citizen must see next to the step they are on, with what can mend it. */
+export interface Failure {
+  error: BackendError;
+  /** None where sending the same again cannot help. */
+  retry?: Retry;
+  /** About the times of the chosen day: shown next to them, not above the calendar. */
+  nearTimes?: boolean;
 }
 
 export interface FlowState {
@@ -37,9 +51,17 @@ export interface FlowState {
   servicesAt: string | null;
   /** Why the flow moved the citizen back on its own (an expired hold), or did not follow the page's preselection. */
   notice: 'holdExpired' | 'notOffered' | null;
+  /** The catalog's request until the catalog is here: on its way, or failed. */
+  catalogRequest: 'loading' | 'failed' | null;
+  /** The booking request is on its way: the submit button waits for its answer. */
+  submitting: boolean;
+  failure: Failure | null;
+  /** The fields the backend refused (422), until the citizen changes them or leaves the details step. */
+  serverErrors: Partial<Record<PersonField, string>>;
 }
 
 export type FlowEvent =
+  | { type: 'catalogRequested' }
   | { type: 'catalogLoaded'; catalog: Catalog; preselect?: { serviceId?: string | null; locationId?: string | null } }
   | { type: 'quantityChanged'; serviceId: string; quantity: number }
   | { type: 'servicesConfirmed' }
@@ -56,6 +78,11 @@ export type FlowEvent =
   | { type: 'detailsConfirmed' }
   | { type: 'bookingStarted'; idempotencyKey: string }
   | { type: 'booked'; booking: Booking }
+  | { type: 'catalogFailed' | 'bookingFailed'; error: BackendError }
+  /** The slot picker's requests: the days of a month, the times of a day, a hold, more time. */
+  | { type: 'failed'; error: BackendError; retry?: PickerRetry; where?: FailurePlace }
+  /** The citizen did something else: the failure shown is old news. */
+  | { type: 'failureCleared' }
   | { type: 'edit'; step: 'services' | 'location' | 'datetime' | 'details' }
   | { type: 'back' }
   | { type: 'restart' };
@@ -74,6 +101,10 @@ export const initialState = (): FlowState => ({
   booking: null,
   servicesAt: null,
   notice: null,
+  catalogRequest: null,
+  submitting: false,
+  failure: null,
+  serverErrors: {},
 });
 
 /** The town sends text message reminders and asks for the phone number: the details step offers the opt-in. */
@@ -128,15 +159,26 @@ function afterServices(state: FlowState): FlowState {
   return { ...next, step: locationId && (fitting.length === 1 || locationId === state.servicesAt) ? 'datetime' : 'location' };
 }
 
+/** Sending the same booking again cannot mend these; anything else (a network error, an unknown code) may pass. */
+const LASTING_BOOKING_ERRORS: readonly ErrorReason[] = ['hold_expired', 'invalid_input', 'limit_reached', 'not_found', 'gone', 'too_late', 'not_allowed'];
+
+/** A superseded request is no failure to show: the newer one answers instead. */
+const shown = (state: FlowState, failure: Failure): Failure | null => (failure.error.reason === 'aborted' ? state.failure : failure);
+
 export function reduce(state: FlowState, event: FlowEvent): FlowState {
   switch (event.type) {
+    case 'catalogRequested':
+      return { ...state, catalogRequest: 'loading' };
+    case 'catalogFailed':
+      return { ...state, catalogRequest: 'failed', failure: shown(state, { error: event.error, retry: { request: 'catalog' } }) };
     case 'catalogLoaded': {
       const { catalog, preselect } = event;
+      const arrived = { ...state, catalog, catalogRequest: null };
       // Arriving again (in another language) renames; only the first arrival starts where the page is about.
-      if (state.catalog || !preselect) return { ...state, catalog };
+      if (state.catalog || !preselect) return arrived;
       const service = catalog.services.find((candidate) => candidate.id === preselect.serviceId);
       const location = catalog.locations.find((candidate) => candidate.id === preselect.locationId);
-      const chosen = { ...state, catalog, quantities: service ? { [service.id]: 1 } : {}, locationId: location?.id ?? null };
+      const chosen = { ...arrived, quantities: service ? { [service.id]: 1 } : {}, locationId: location?.id ?? null };
       if (!service) return { ...chosen, servicesAt: chosen.locationId };
       if (!location) return afterServices(chosen);
       // Never switch silently: an office that lacks the service is said so, and the citizen chooses.
@@ -183,11 +225,16 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       return state.held ? { ...state, held: { ...state.held, hold: event.hold, deadline: event.deadline } } : state;
     case 'holdExpired':
       if (state.step === 'done') return state;
-      return { ...state, held: null, step: 'datetime', notice: 'holdExpired', reviewing: false, idempotencyKey: null };
+      return { ...state, held: null, step: 'datetime', notice: 'holdExpired', reviewing: false, idempotencyKey: null, serverErrors: {} };
     case 'slotReleased':
       return { ...state, held: null };
     case 'personChanged':
-      return { ...state, person: { ...state.person, [event.field]: event.value } };
+      // A field the backend refused is the citizen's to mend: its message goes once they change it.
+      return {
+        ...state,
+        person: { ...state.person, [event.field]: event.value },
+        serverErrors: { ...state.serverErrors, [event.field]: undefined },
+      };
     case 'smsChanged':
       return { ...state, sms: event.sms };
     case 'personPrefilled': {
@@ -196,11 +243,26 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       return { ...state, person: { ...state.person, ...Object.fromEntries(known) } };
     }
     case 'detailsConfirmed':
-      return state.held ? { ...state, step: 'review', reviewing: false } : state;
+      return state.held ? { ...state, step: 'review', reviewing: false, serverErrors: {} } : state;
     case 'bookingStarted':
-      return { ...state, idempotencyKey: state.idempotencyKey ?? event.idempotencyKey };
+      return { ...state, idempotencyKey: state.idempotencyKey ?? event.idempotencyKey, submitting: true };
     case 'booked':
-      return { ...state, booking: event.booking, held: null, step: 'done', reviewing: false };
+      return { ...state, booking: event.booking, held: null, step: 'done', reviewing: false, submitting: false };
+    case 'bookingFailed': {
+      const { error } = event;
+      const retry = LASTING_BOOKING_ERRORS.includes(error.reason) ? undefined : { request: 'booking' as const };
+      const settled = { ...state, submitting: false, failure: shown(state, { error, retry }) };
+      if (error.reason !== 'invalid_input' || error.fields.length === 0) return settled;
+      // The citizen mends what the backend refused in the form, where each such field says so.
+      const serverErrors = Object.fromEntries(error.fields.map((issue) => [issue.field.replace(/^person\./, ''), issue.code]));
+      return { ...reduce(settled, { type: 'edit', step: 'details' }), serverErrors };
+    }
+    case 'failed':
+      // Days that failed say so in the calendar itself.
+      if (event.where === 'days') return state;
+      return { ...state, failure: shown(state, { error: event.error, retry: event.retry, nearTimes: !!event.where }) };
+    case 'failureCleared':
+      return { ...state, failure: null };
     case 'edit':
       if (state.step === 'review') return { ...state, step: event.step, reviewing: true };
       // The summary above the calendar leads back to what the page preselected.
@@ -209,9 +271,9 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       // `done` is not among the visible steps: there is no way back from a booking made.
       const steps = visibleSteps(state);
       const index = steps.indexOf(state.step);
-      return index > 0 ? { ...state, step: steps[index - 1], reviewing: false, notice: null } : state;
+      return index > 0 ? { ...state, step: steps[index - 1], reviewing: false, notice: null, serverErrors: {} } : state;
     }
     case 'restart':
-      return { ...initialState(), catalog: state.catalog, person: state.person };
+      return { ...initialState(), catalog: state.catalog, catalogRequest: state.catalogRequest, person: state.person };
   }
 }

@@ -23,6 +23,9 @@ export const selectionKey = (selection: Selection) =>
 /** Where a failure shows: next to the times, or nowhere but the calendar, which says itself that its days failed. */
 export type FailurePlace = 'times' | 'days';
 
+/** What the picker sends again when the citizen retries: plain data, so that a flow's reducer can keep it. */
+export type PickerRetry = { request: 'slots'; date: string } | { request: 'hold'; slot: Slot } | { request: 'extend' };
+
 /** The element both flows run in: it knows the backend adapter, which `api` and `backend` may change at any time. */
 export interface PickerHost extends ReactiveControllerHost {
   readonly adapter: Backend;
@@ -41,7 +44,8 @@ export interface PickerOwner {
   slotHeld(held: HeldSlot): void;
   holdExtended(held: HeldSlot): void;
   holdLost(): void;
-  fail(error: BackendError, retry?: () => void, where?: FailurePlace): void;
+  /** `retry`: what to hand back to `retry()` should the citizen try again. */
+  fail(error: BackendError, retry?: PickerRetry, where?: FailurePlace): void;
 }
 
 /** The picker's view of month, days, times and the reservation in progress; replaced whole on every change. */
@@ -198,7 +202,7 @@ export class SlotPicker implements ReactiveController {
       const failure = toBackendError(error);
       if (failure.reason === 'aborted' || this.#slotsKey !== key) return;
       this.#set({ slots: { status: 'error', error: failure } });
-      this.owner.fail(failure, () => void this.showDay(date, true), 'times');
+      this.owner.fail(failure, { request: 'slots', date }, 'times');
     }
   }
 
@@ -228,7 +232,7 @@ export class SlotPicker implements ReactiveController {
       const failure = toBackendError(error);
       this.#set({ holdingStart: null, slotTaken: failure.reason === 'slot_taken' });
       if (this.state.slotTaken) this.refresh();
-      else this.owner.fail(failure, () => void this.hold(slot), 'times');
+      else this.owner.fail(failure, { request: 'hold', slot }, 'times');
     }
   }
 
@@ -242,8 +246,15 @@ export class SlotPicker implements ReactiveController {
     } catch (error) {
       const failure = toBackendError(error);
       if (failure.reason === 'hold_expired' || failure.reason === 'not_found') this.expired();
-      else this.owner.fail(failure, () => void this.extend());
+      else this.owner.fail(failure, { request: 'extend' });
     }
+  }
+
+  /** Sends again what failed, as `fail` described it; the times are asked for afresh, not from the cache. */
+  retry(what: PickerRetry): void {
+    if (what.request === 'slots') void this.showDay(what.date, true);
+    else if (what.request === 'hold') void this.hold(what.slot);
+    else void this.extend();
   }
 
   /** The reservation ran out (the countdown, or the backend said so): fresh times, the form kept. */

@@ -213,11 +213,11 @@ export class TerminBuchen extends LitElement {
     const catalogReady = flow.state.catalog !== null;
     return html`<section class="widget" aria-labelledby="step-heading" @tb-intent=${this.#onIntent} lang=${this.language}>
       ${this.mode === 'manage' ? nothing : catalogReady ? this.#renderHeader() : nothing}
-      ${flow.failure && !flow.failure.nearTimes ? this.#renderFailure() : nothing}
+      ${flow.state.failure && !flow.state.failure.nearTimes ? this.#renderFailure() : nothing}
       ${this.mode === 'manage'
         ? html`<tb-manage-view .messages=${m} .lang=${this.language} .adapter=${this.adapter} .proving=${this.#proving} .catalog=${flow.state.catalog} .link=${this.#manageLink}
             @tb-mode-change=${(event: CustomEvent<{ mode: 'book' | 'manage' }>) => this.#switchMode(event.detail.mode)}></tb-manage-view>`
-        : catalogReady ? this.#renderStep() : flow.catalog.status === 'loading' ? html`<p class="loading" role="status">${m.common.loading}</p>` : nothing}
+        : catalogReady ? this.#renderStep() : flow.state.catalogRequest === 'loading' ? html`<p class="loading" role="status">${m.common.loading}</p>` : nothing}
     </section>`;
   }
 
@@ -265,7 +265,7 @@ export class TerminBuchen extends LitElement {
   }
 
   #renderFailure() {
-    const failure = this.#flow.failure!;
+    const failure = this.#flow.state.failure!;
     const m = this.#messages;
     return html`<div class="notice error" role="alert">
       <h3>${m.errors.title}</h3>
@@ -339,17 +339,17 @@ export class TerminBuchen extends LitElement {
         return html`<tb-datetime-step .messages=${messages} .lang=${lang}
           .picker=${this.#flow.picker.state} .proving=${this.#proving} .date=${state.date} .held=${state.held} .holdExpired=${state.notice === 'holdExpired'} .today=${this.#flow.today} .lastBookable=${this.#flow.lastBookable}
           .timeZone=${catalog.timeZone} .phone=${location?.phone ?? catalog.contact?.phone} .summary=${this.#renderChoice(location?.name ?? '', duration)}
-          .failure=${this.#flow.failure?.nearTimes ? this.#renderFailure() : nothing}></tb-datetime-step>`;
+          .failure=${state.failure?.nearTimes ? this.#renderFailure() : nothing}></tb-datetime-step>`;
       case 'details':
         return html`<tb-details-step .messages=${messages} .lang=${lang}
           .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined} .today=${this.#flow.today} .privacyPolicyUrl=${catalog.privacyPolicyUrl}
-          .held=${state.held} .holdExtended=${this.#holdExtension} .serverErrors=${this.#flow.serverFieldErrors}></tb-details-step>`;
+          .held=${state.held} .holdExtended=${this.#holdExtension} .serverErrors=${state.serverErrors}></tb-details-step>`;
       case 'review':
         return html`<tb-review-step .messages=${messages} .lang=${lang}
           .services=${this.#chosenServices()}
           .location=${location} .locationEditable=${visibleSteps(state).includes('location')} .held=${state.held}
           .holdExtended=${this.#holdExtension} .person=${state.person} .rules=${catalog.form} .sms=${smsOffered(catalog) ? state.sms : undefined}
-          .timeZone=${catalog.timeZone} .submitting=${this.#flow.submitting}></tb-review-step>`;
+          .timeZone=${catalog.timeZone} .submitting=${state.submitting}></tb-review-step>`;
       case 'done':
         return html`<tb-done-step .messages=${this.#doneMessages()} .lang=${lang}
           .booking=${state.booking} .timeZone=${catalog.timeZone} .email=${state.person.email.trim()} .links=${this.adapter.links}></tb-done-step>`;
