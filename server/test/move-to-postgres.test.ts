@@ -22,7 +22,7 @@ import type { Db } from '../src/store/db.js';
 import { openDatabase } from '../src/store/open.js';
 import { freeSlots, JSON_HEADERS } from './support/booking-client.js';
 import { runCli, startCli } from './support/cli-process.js';
-import { testDatabaseTargets, type TestDatabase } from './support/databases.js';
+import { testDatabaseTargets, withAdminClient, type TestDatabase } from './support/databases.js';
 import { startServerProcess, stopServerProcess, type ServerProcess } from './support/server-process.js';
 import { writeTownFile } from './support/town-files.js';
 import { StaffClient } from './staff/support.js';
@@ -64,15 +64,7 @@ async function bareDatabase(cleanup: (() => unknown)[]): Promise<string> {
   return url.href;
 }
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>, url = ADMIN_URL!): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const withAdmin = <T>(work: (client: pg.Client) => Promise<T>, url = ADMIN_URL!): Promise<T> => withAdminClient(url, work);
 
 /** Every table's rows as PostgreSQL prints them (in UTC), sorted, and every sequence's state. */
 async function contents(db: Db): Promise<{ tables: Record<string, string[]>; sequences: Record<string, string> }> {

@@ -123,7 +123,8 @@ const embedded: TestDatabaseTarget = {
   },
 };
 
-async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a client of the PostgreSQL server at `serverUrl`, and always closes it. */
+export async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
